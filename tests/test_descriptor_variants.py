@@ -433,6 +433,11 @@ SHAPES = [
     ("Punctate calcifications in the right breast, grouped in distribution.", "distribution", ("grouped",)),
     ("Calcifications in the left breast, diffusely distributed, round.", "morphology", ("round",)),
     ("Diffusely distributed punctate calcifications in both breasts.", "distribution", ("diffuse",)),
+    # a serial comma before the last word of a list of them
+    ("Calcifications in the left breast at 2:00 are punctate, and grouped.", "distribution", ("grouped",)),
+    ("Calcifications in the left breast, round, punctate, and grouped.", "distribution", ("grouped",)),
+    ("Calcification: coarse, dystrophic, and popcorn.", "morphology", ("coarse", "dystrophic", "popcorn")),
+    ("Calcifications in the left breast, amorphous, and a 2 cm mass.", "distribution", ()),
 ]
 
 
@@ -576,6 +581,11 @@ SWEEP_SHAPES = [
     ("Round and punctate calcifications are scattered diffusely in both breasts.", "morphology", ("round", "punctate")),
     ("Round and punctate calcifications are scattered diffusely in both breasts.", "distribution", ("diffuse",)),
     ("Diffusely distributed punctate calcifications in both breasts.", "distribution", ("diffuse",)),
+    # a serial comma before the last word of a list of them
+    ("Calcifications in the left breast at 2:00 are punctate, and grouped.", "distribution", ("grouped",)),
+    ("Calcifications in the left breast, round, punctate, and grouped.", "distribution", ("grouped",)),
+    ("Calcification: coarse, dystrophic, and popcorn.", "morphology", ("coarse", "dystrophic", "popcorn")),
+    ("Calcifications in the left breast, amorphous, and a 2 cm mass.", "distribution", ()),
     ("Regionally distributed amorphous calcifications in the left breast.", "distribution", ("regional",)),
     ("Amorphous calcifications in a regional distribution in the left breast.", "distribution", ("regional",)),
     ("Calcifications in a linear and segmental distribution in the right breast.", "distribution", ("linear", "segmental")),
