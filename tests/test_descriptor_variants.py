@@ -433,6 +433,25 @@ SHAPES = [
     ("Punctate calcifications in the right breast, grouped in distribution.", "distribution", ("grouped",)),
     ("Calcifications in the left breast, diffusely distributed, round.", "morphology", ("round",)),
     ("Diffusely distributed punctate calcifications in both breasts.", "distribution", ("diffuse",)),
+    # the field named after each term of a second predicate
+    (
+        "Calcifications in the right breast at 9:00 measure 1.5 cm and are "
+        "amorphous in morphology and grouped in distribution.",
+        "distribution",
+        ("grouped",),
+    ),
+    (
+        "Calcifications in the left breast have increased and are fine "
+        "pleomorphic in morphology.",
+        "morphology",
+        ("fine pleomorphic",),
+    ),
+    (
+        "Calcifications in the left breast have increased and are amorphous "
+        "in morphology, unlike the mass.",
+        "morphology",
+        ("amorphous",),
+    ),
     # a serial comma before the last word of a list of them
     ("Calcifications in the left breast at 2:00 are punctate, and grouped.", "distribution", ("grouped",)),
     ("Calcifications in the left breast, round, punctate, and grouped.", "distribution", ("grouped",)),

@@ -259,16 +259,7 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
             if aside is None:
                 return at
             pos = aside.end()
-    last = at
-    while True:
-        t = _shape_term(dr, text, pos)
-        if t is None:
-            break
-        last = t.end()
-        lists = _LISTED.match(text, last)
-        if lists is None or lists.end() == last:
-            break
-        pos = lists.end()
+    last = _copula_terms_end(dr, text, pos, stop, at)
     if last != at and having:
         head = _HEAD_AFTER.match(text, last, stop)
         if head is None or head.group(1).lower() not in dr.appositive_heads:
@@ -276,6 +267,24 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
         last = head.end()
     if last == at or last > stop or _PART_CLOSES.match(text, last) is None:
         return at
+    return last
+
+
+def _copula_terms_end(dr: DescriptorRules, text: str, pos: int, stop: int, at: int) -> int:
+    """Where the listed BI-RADS terms from `pos` end, each with the field
+    named after it ("and are amorphous in morphology and grouped in
+    distribution"), as a part of terms reads them (`shape_part`); `at` when
+    none stands there."""
+    last = at
+    while True:
+        t, past = _labelled_term(dr, text, pos, stop)
+        if t is None or _shape_term(dr, text, t.start()) is None:
+            break
+        last = past
+        lists = _LISTED.match(text, last)
+        if lists is None or lists.end() == last:
+            break
+        pos = lists.end()
     return last
 
 
