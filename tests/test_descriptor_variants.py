@@ -413,6 +413,11 @@ SHAPES = [
     ("Right breast calcifications at 9 o'clock: amorphous, grouped, 6 mm.", "size_mm", 6),
     ("Calcifications in the left breast: punctate, round, 3 mm.", "size_mm", 3),
     ("Calcifications in the left breast: punctate, 3 mm mass nearby.", "size_mm", None),
+    # ... and when the place of the finding follows it after a comma
+    ("Calcifications: grouped, fine-pleomorphic, 8 mm, left breast 6:00.", "size_mm", 8),
+    ("Calcifications: amorphous, grouped, 5 mm, right breast upper outer quadrant.", "size_mm", 5),
+    ("Calcifications: amorphous, grouped, 5 mm, beside a 2 cm mass.", "size_mm", None),
+    ("Calcifications: amorphous, grouped, 5 mm, 12 mm from the nipple.", "size_mm", 5),
     # a second predicate that "and" and a copula open
     (
         "Calcifications near the biopsy clip have grown and are amorphous.",
