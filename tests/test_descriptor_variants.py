@@ -784,6 +784,13 @@ SWEEP_BIRADS = [
     ("Punctate calcifications, left breast. BI-RADS 3-b, follow-up in 6 months.", "3"),
     ("Calcifications in the right breast. BI-RADS category IIB.", "2"),
     ("Calcifications in the right breast. BI-RADS IVB.", "4B"),
+    # one BI-RADS name before the category of each breast: the higher
+    ("Amorphous calcifications in the left breast.\nBI-RADS Right: 2, Left: 4C.", "4C"),
+    ("Amorphous calcifications in the left breast.\nBIRADS: R-1, L-4A.", "4A"),
+    ("Calcifications in the right breast.\nBI-RADS: Right breast 5; left breast 1.", "5"),
+    ("Calcifications in the right breast.\nBI-RADS left 2 / right 3.", "3"),
+    ("Calcifications in the left breast.\nBI-RADS: Left 4A.", "4A"),
+    ("Calcifications in the left breast.\nBI-RADS: Left breast 4A, right breast pending.", "4A"),
     # a lower-case letter after a space is a word, not a subcategory
     ("BI-RADS 4 a suspicious finding. Calcifications in the left breast.", "4"),
     ("Bi-Rads 2. Calcifications in the right breast.", "2"),

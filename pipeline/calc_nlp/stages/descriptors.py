@@ -1414,6 +1414,17 @@ def _category(written: str, words: dict[str, float]) -> str:
     return value if value in BIRADS else value[:-1]
 
 
+def _categories(m: re.Match[str], words: dict[str, float]) -> list[str]:
+    """The categories a BI-RADS match states: its `value`, and its `value2`
+    when one name stands before the category of each breast ('BI-RADS
+    Right: 2, Left: 4C'; corpora/GUIDE.md, Descriptors: birads, the highest
+    of several)."""
+    written = [m.group("value")]
+    if "value2" in m.re.groupindex and m.group("value2"):
+        written.append(m.group("value2"))
+    return [_category(w, words) for w in written]
+
+
 def birads(
     dr: DescriptorRules,
     text: str,
@@ -1428,7 +1439,7 @@ def birads(
     found: list[tuple[bool, bool, int, str, Word]] = []
     for rid, rx, at in rules:
         for m in rx.finditer(text, at):
-            value = _category(m.group("value"), dr.number_words)
+            value = max(_categories(m, dr.number_words), key=BIRADS.index)
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
             words = _TOKEN.findall(line)
             overall = any(w in dr.overall for w in words)
