@@ -268,6 +268,11 @@ CHANGES = [
     # a size with decimals before the predicate ends no phrase
     ("The calcified granuloma at the left base measures 0.8 cm and is unchanged.", None, "stable"),
     ("A calcified axillary node measures 1.4 cm and has enlarged since XXXX.", None, "increased"),
+    # a change said with what changed ("in number"), after a label's colon
+    ("Right breast 8 o'clock calcifications: increased in number.", None, "increased"),
+    ("Left breast calcifications: decreased in number and extent.", None, "decreased"),
+    ("Left breast calcifications: unchanged in number.", None, "stable"),
+    ("Left breast calcifications: fewer in number.", None, "decreased"),
 ]
 
 
