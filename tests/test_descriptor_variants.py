@@ -272,6 +272,11 @@ CHANGES = [
     ("CXR: old calcified granuloma L apex, unchgd from prior", None, "stable"),
     ("CT: aortic calcs incr since prior", None, "increased"),
     ("CT: LAD calcs decr since prior", None, "decreased"),
+    # a change said with what changed ("in number"), after a label's colon
+    ("Right breast 8 o'clock calcifications: increased in number.", None, "increased"),
+    ("Left breast calcifications: decreased in number and extent.", None, "decreased"),
+    ("Left breast calcifications: unchanged in number.", None, "stable"),
+    ("Left breast calcifications: fewer in number.", None, "decreased"),
 ]
 
 
@@ -417,6 +422,11 @@ SHAPES = [
     ("Right breast calcifications at 9 o'clock: amorphous, grouped, 6 mm.", "size_mm", 6),
     ("Calcifications in the left breast: punctate, round, 3 mm.", "size_mm", 3),
     ("Calcifications in the left breast: punctate, 3 mm mass nearby.", "size_mm", None),
+    # ... and when the place of the finding follows it after a comma
+    ("Calcifications: grouped, fine-pleomorphic, 8 mm, left breast 6:00.", "size_mm", 8),
+    ("Calcifications: amorphous, grouped, 5 mm, right breast upper outer quadrant.", "size_mm", 5),
+    ("Calcifications: amorphous, grouped, 5 mm, beside a 2 cm mass.", "size_mm", None),
+    ("Calcifications: amorphous, grouped, 5 mm, 12 mm from the nipple.", "size_mm", 5),
     # a second predicate that "and" and a copula open
     (
         "Calcifications near the biopsy clip have grown and are amorphous.",
@@ -429,6 +439,38 @@ SHAPES = [
         "distribution",
         ("grouped",),
     ),
+    # a distribution said with "distributed" or "in distribution", in its
+    # own part after a comma as in the mention's phrase
+    ("Amorphous calcifications in the left breast, segmentally distributed.", "distribution", ("segmental",)),
+    ("Amorphous calcifications, regionally distributed, in the left breast.", "distribution", ("regional",)),
+    ("Calcifications in the right breast, linear in distribution, fine linear.", "distribution", ("linear",)),
+    ("Punctate calcifications in the right breast, grouped in distribution.", "distribution", ("grouped",)),
+    ("Calcifications in the left breast, diffusely distributed, round.", "morphology", ("round",)),
+    ("Diffusely distributed punctate calcifications in both breasts.", "distribution", ("diffuse",)),
+    # the field named after each term of a second predicate
+    (
+        "Calcifications in the right breast at 9:00 measure 1.5 cm and are "
+        "amorphous in morphology and grouped in distribution.",
+        "distribution",
+        ("grouped",),
+    ),
+    (
+        "Calcifications in the left breast have increased and are fine "
+        "pleomorphic in morphology.",
+        "morphology",
+        ("fine pleomorphic",),
+    ),
+    (
+        "Calcifications in the left breast have increased and are amorphous "
+        "in morphology, unlike the mass.",
+        "morphology",
+        ("amorphous",),
+    ),
+    # a serial comma before the last word of a list of them
+    ("Calcifications in the left breast at 2:00 are punctate, and grouped.", "distribution", ("grouped",)),
+    ("Calcifications in the left breast, round, punctate, and grouped.", "distribution", ("grouped",)),
+    ("Calcification: coarse, dystrophic, and popcorn.", "morphology", ("coarse", "dystrophic", "popcorn")),
+    ("Calcifications in the left breast, amorphous, and a 2 cm mass.", "distribution", ()),
 ]
 
 
@@ -576,6 +618,11 @@ SWEEP_SHAPES = [
     ("Round and punctate calcifications are scattered diffusely in both breasts.", "morphology", ("round", "punctate")),
     ("Round and punctate calcifications are scattered diffusely in both breasts.", "distribution", ("diffuse",)),
     ("Diffusely distributed punctate calcifications in both breasts.", "distribution", ("diffuse",)),
+    # a serial comma before the last word of a list of them
+    ("Calcifications in the left breast at 2:00 are punctate, and grouped.", "distribution", ("grouped",)),
+    ("Calcifications in the left breast, round, punctate, and grouped.", "distribution", ("grouped",)),
+    ("Calcification: coarse, dystrophic, and popcorn.", "morphology", ("coarse", "dystrophic", "popcorn")),
+    ("Calcifications in the left breast, amorphous, and a 2 cm mass.", "distribution", ()),
     ("Regionally distributed amorphous calcifications in the left breast.", "distribution", ("regional",)),
     ("Amorphous calcifications in a regional distribution in the left breast.", "distribution", ("regional",)),
     ("Calcifications in a linear and segmental distribution in the right breast.", "distribution", ("linear", "segmental")),
@@ -740,6 +787,25 @@ SWEEP_BIRADS = [
     ("BI-RADS: 4-B. Calcifications in the right breast.", "4B"),
     ("BI-RADS 4-c. Calcifications in the right breast.", "4C"),
     ("BI-RADS 2-benign. Calcifications in the right breast.", "2"),
+    # a subcategory letter set off by a space; a letter after a category
+    # BI-RADS subdivides not (only 4 has A, B, C) is no subcategory and
+    # must not fail the report
+    ("Grouped calcifications, left breast.\nIMPRESSION: BI-RADS 4 A: Low suspicion.", "4A"),
+    ("Grouped calcifications, left breast.\nBI-RADS 4 B.", "4B"),
+    ("Grouped calcifications in the right breast. Assessment category 4 C.", "4C"),
+    ("Punctate calcifications, left breast. BI-RADS 2a.", "2"),
+    ("Punctate calcifications, left breast. BI-RADS 3-b, follow-up in 6 months.", "3"),
+    ("Calcifications in the right breast. BI-RADS category IIB.", "2"),
+    ("Calcifications in the right breast. BI-RADS IVB.", "4B"),
+    # one BI-RADS name before the category of each breast: the higher
+    ("Amorphous calcifications in the left breast.\nBI-RADS Right: 2, Left: 4C.", "4C"),
+    ("Amorphous calcifications in the left breast.\nBIRADS: R-1, L-4A.", "4A"),
+    ("Calcifications in the right breast.\nBI-RADS: Right breast 5; left breast 1.", "5"),
+    ("Calcifications in the right breast.\nBI-RADS left 2 / right 3.", "3"),
+    ("Calcifications in the left breast.\nBI-RADS: Left 4A.", "4A"),
+    ("Calcifications in the left breast.\nBI-RADS: Left breast 4A, right breast pending.", "4A"),
+    # a lower-case letter after a space is a word, not a subcategory
+    ("BI-RADS 4 a suspicious finding. Calcifications in the left breast.", "4"),
     ("Bi-Rads 2. Calcifications in the right breast.", "2"),
     ("Assessment category 4A: low suspicion for malignancy. Calcifications in the right breast.", "4A"),
     ("ASSESSMENT: Category 2: Benign. Calcifications in the right breast.", "2"),

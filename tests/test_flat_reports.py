@@ -279,6 +279,20 @@ def test_values_and_inline_lists_open_no_line(rules, text):
 
 
 @pytest.mark.parametrize(
+    "text, birads",
+    [
+        # a BI-RADS subcategory's letter after its number is no label
+        ("FINDINGS: Grouped calcifications, left breast. IMPRESSION: BI-RADS 4 A: Low suspicion.", "4A"),
+        ("FINDINGS: Amorphous calcifications, right breast. ASSESSMENT: BI-RADS 4 B: Biopsy.", "4B"),
+    ],
+)
+def test_a_letter_after_a_number_opens_no_line(analyzer, rules, text, birads):
+    new = Flattened(rules).rebreak(text) or text
+    assert " 4\n" not in new
+    assert analyzer.analyze(text, "T").birads == birads
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # one word in capitals opening a line is no exam title

@@ -146,8 +146,9 @@ _PART_CLOSES = re.compile(r"[^\S\n]*(?:[.,;\n]|$)")
 # A part a colon gives may close past a short aside in brackets after its
 # term ("Coronary calcification: moderate (LAD and RCA).").
 _COLON_PART_CLOSES = re.compile(r"[^\S\n]*(?:\([^()\n]{1,40}\)[^\S\n]*)?(?:[.,;\n]|$)")
-# between two descriptor words of that part: "mild to moderate", "dense, coarse"
-_LISTED = re.compile(r"[^\S\n]*(?:,|and|or|to|-)[^\S\n]*", re.I)
+# between two descriptor words of that part: "mild to moderate", "dense, coarse",
+# and a serial comma before the last of a list: "round, punctate, and grouped"
+_LISTED = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and|or)(?!\w)|,|and|or|to|-)[^\S\n]*", re.I)
 
 
 def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
@@ -258,16 +259,7 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
             if aside is None:
                 return at
             pos = aside.end()
-    last = at
-    while True:
-        t = _shape_term(dr, text, pos)
-        if t is None:
-            break
-        last = t.end()
-        lists = _LISTED.match(text, last)
-        if lists is None or lists.end() == last:
-            break
-        pos = lists.end()
+    last = _copula_terms_end(dr, text, pos, stop, at)
     if last != at and having:
         head = _HEAD_AFTER.match(text, last, stop)
         if head is None or head.group(1).lower() not in dr.appositive_heads:
@@ -275,6 +267,24 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
         last = head.end()
     if last == at or last > stop or _PART_CLOSES.match(text, last) is None:
         return at
+    return last
+
+
+def _copula_terms_end(dr: DescriptorRules, text: str, pos: int, stop: int, at: int) -> int:
+    """Where the listed BI-RADS terms from `pos` end, each with the field
+    named after it ("and are amorphous in morphology and grouped in
+    distribution"), as a part of terms reads them (`shape_part`); `at` when
+    none stands there."""
+    last = at
+    while True:
+        t, past = _labelled_term(dr, text, pos, stop)
+        if t is None or _shape_term(dr, text, t.start()) is None:
+            break
+        last = past
+        lists = _LISTED.match(text, last)
+        if lists is None or lists.end() == last:
+            break
+        pos = lists.end()
     return last
 
 
@@ -464,12 +474,40 @@ def _breaks_after(dr: DescriptorRules, text: str, lo: int, cut: re.Match[str]) -
     if _in_term(dr, text, cut):
         return False  # "which are fine and pleomorphic"
     word = cut.group().lower()
+    if word == ",":
+        after = _past_serial_and(text, cut.end())
+    else:
+        after, before = cut.end(), _before_serial_comma(text, cut.start())
     listed = (
         word in dr.term_lists
-        and dr.term_end.search(text, max(lo, cut.start() - 40), cut.start())
-        and dr.terms.match(text, _past_leads(dr, text, cut.end()))
+        and dr.term_end.search(
+            text, max(lo, cut.start() - 40), cut.start() if word == "," else before
+        )
+        and dr.terms.match(text, _past_leads(dr, text, after))
     )
     return not listed
+
+
+# the "and" or "or" a serial comma stands before ("punctate, and grouped")
+_SERIAL_AND = re.compile(r"[^\S\n]*(?:and|or)(?=[^\S\n])", re.I)
+# a serial comma right before a position, with its blanks
+_SERIAL_COMMA = re.compile(r",[^\S\n]*$")
+
+
+def _past_serial_and(text: str, at: int) -> int:
+    """Past the "and" or "or" right after the comma ending at `at`, which
+    lists the last word with the words before it ("round, punctate, and
+    grouped": corpora/GUIDE.md, Descriptors, the terms listed describe the
+    finding), else `at`."""
+    m = _SERIAL_AND.match(text, at)
+    return m.end() if m else at
+
+
+def _before_serial_comma(text: str, at: int) -> int:
+    """Where the word before the "and" at `at` ends, before the serial comma
+    between them ("punctate, and grouped"), else `at`."""
+    m = _SERIAL_COMMA.search(text, max(0, at - 4), at)
+    return m.start() if m else at
 
 
 # the words after an "and" of the mention's place, up to the comma that ends them;

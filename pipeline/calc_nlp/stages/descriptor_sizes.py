@@ -534,8 +534,30 @@ def _past_listed_size(dr: DescriptorRules, text: str, hi: int) -> int:
     comma = _LIST_COMMA.match(text, hi)
     if comma is None or not dr.term_end.search(text, max(0, hi - 40), hi):
         return hi
-    m = _size_at(dr, text, comma.end(), closing=True)
+    m = _size_at(dr, text, comma.end(), closing=True) or _size_before_place(
+        dr, text, comma.end()
+    )
     return hi if m is None else m.end()
+
+
+def _size_before_place(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
+    """The size at `at` when a comma and the rest of its sentence follow it
+    that hold no other size, once clock-face positions and distances from a
+    landmark are set aside ("Calcifications: grouped, pleomorphic, 8 mm,
+    left breast 6:00."): the list's place, not another lesion's measure
+    ("..., 5 mm, beside a 2 cm mass" stays unsized: corpora/GUIDE.md,
+    Descriptors, size_mm, never the size of a different lesion)."""
+    m = _size_at(dr, text, at)
+    if m is None:
+        return None
+    comma = _LIST_COMMA.match(text, m.end())
+    if comma is None:
+        return None
+    end = _LIST_END.search(text, comma.end())
+    rest = _without_clock(dr, text[comma.end() : end.start() if end else len(text)])
+    if any(rx.search(rest) for _, rx in dr.patterns.get("size", [])):
+        return None
+    return m
 
 
 _LIST_ITEMS = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and\b)?|\band\b)[^\S\n]*", re.I)

@@ -1404,6 +1404,27 @@ def _arabic(value: str, words: dict[str, float] | None = None) -> str:
     return str(int(number)) if number is not None else value
 
 
+def _category(written: str, words: dict[str, float]) -> str:
+    """A BI-RADS category as written ("4 A", "4-b", "IVB", "two") in the
+    form the field holds ("4A", "4B", "2"). A letter after a category BI-RADS
+    does not subdivide ("IIB", only 4 has A, B and C) is no subcategory: the
+    category stands without it, and the report is read, not failed
+    (corpora/GUIDE.md, Descriptors: birads)."""
+    value = _arabic("".join(written.upper().replace("-", "").split()), words)
+    return value if value in BIRADS else value[:-1]
+
+
+def _categories(m: re.Match[str], words: dict[str, float]) -> list[str]:
+    """The categories a BI-RADS match states: its `value`, and its `value2`
+    when one name stands before the category of each breast ('BI-RADS
+    Right: 2, Left: 4C'; corpora/GUIDE.md, Descriptors: birads, the highest
+    of several)."""
+    written = [m.group("value")]
+    if "value2" in m.re.groupindex and m.group("value2"):
+        written.append(m.group("value2"))
+    return [_category(w, words) for w in written]
+
+
 def birads(
     dr: DescriptorRules,
     text: str,
@@ -1418,7 +1439,7 @@ def birads(
     found: list[tuple[bool, bool, int, str, Word]] = []
     for rid, rx, at in rules:
         for m in rx.finditer(text, at):
-            value = _arabic(m.group("value").upper().replace("-", ""), dr.number_words)
+            value = max(_categories(m, dr.number_words), key=BIRADS.index)
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
             words = _TOKEN.findall(line)
             overall = any(w in dr.overall for w in words)

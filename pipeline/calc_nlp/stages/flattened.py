@@ -247,7 +247,8 @@ def joiners(text: str) -> list[tuple[int, int]]:
 # - a label after a full stop or a number: a word with a capital, up to
 #   LABEL_WORDS words and a colon ('... stable. Right breast: ...', 'RCA 66
 #   Extracardiac: ...'), not a sentence that ends in a colon ('The results
-#   are:');
+#   are:'), and after a number no lone letter, which is the number's
+#   subcategory ('BI-RADS 4 A: Low suspicion');
 # - an item of a list: a bullet ('* LAD: 45'), a number after a full stop
 #   ('... stable. 2. Aortic valve ...'; after a colon it may be a value:
 #   'Calcium score: 0. Repeat ...'), or a letter after a stop or a colon
@@ -260,7 +261,7 @@ _LETTER_ITEM = r"[A-Za-z]\) [A-Z0-9]"
 _LINE_OPENS = re.compile(
     rf"(?<=[.!?]) +(?!(?i:{'|'.join(sorted(SENTENCE_OPENERS))})\b)"
     rf"(?=(?P<label>{_LABEL}))"
-    rf"|(?<=\d) +(?={_LABEL})"
+    rf"|(?<=\d) +(?![A-Za-z]:)(?={_LABEL})"
     r"|(?<=\S) +(?=[*\u2022] )"
     rf"|(?<=[.!?]) +(?={_ITEM})"
     rf"|(?<=[.!?:]) +(?={_LETTER_ITEM})"
