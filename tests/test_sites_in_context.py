@@ -1380,3 +1380,21 @@ def test_bare_vessel_labels_part_their_lesions(findings_of):
 def test_bare_radial_in_prose_is_no_artery(findings_of):
     (f,) = findings_of("Radial scar with calcifications in the left breast.")
     assert f.site == "breast"
+
+
+# An abdomen template's 'HEPATOBILIARY:' label names the liver for a finding
+# whose sentence names no organ of its own (guide §2 step 4; 'left lobe' then
+# reads as the liver's); a gallbladder its sentence names still wins (step 1),
+# and the bare word in prose names no site.
+HEPATOBILIARY_LABEL: list[tuple[str, str, dict[str, Any]]] = [
+    ("HEPATOBILIARY: Coarse calcification in the left lobe.", "calcification", {"site": "liver", "laterality": "left"}),
+    ("Hepatobiliary: Scattered calcified granulomas. Gallbladder normal.", "calcified granulomas", {"site": "liver"}),
+    ("HEPATOBILIARY: Normal liver. Thin mural calcification of the gallbladder.", "mural calcification", {"site": "gallbladder"}),
+    ("Referred to hepatobiliary clinic. Scattered calcifications.", "calcifications", {"site": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), HEPATOBILIARY_LABEL)
+def test_hepatobiliary_label_names_the_liver(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
