@@ -1398,3 +1398,20 @@ HEPATOBILIARY_LABEL: list[tuple[str, str, dict[str, Any]]] = [
 def test_hepatobiliary_label_names_the_liver(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# An organ label may carry a bracketed aside before its colon ('Liver
+# (partially imaged):', 'Spleen (not enlarged):'): it is still the label of
+# its line (guide §2 step 4), for every finding of the line, not only one
+# whose own clause names the organ; the line above does not lend its organ.
+BRACKETED_LABEL: list[tuple[str, dict[str, Any]]] = [
+    ("CT ABDOMEN\nLiver: Normal.\nSpleen (not enlarged): Calcified granuloma with adjacent punctate calcification.", {"site": "spleen"}),
+    ("MRI ABDOMEN\nKidneys: Cysts.\nLiver (partially imaged): 2 cm calcified lesion in segment 7 with peripheral rim calcification.", {"site": "liver"}),
+    ("CT CHEST\nAdrenals (partially imaged): Calcified nodule and a separate calcification on the left.", {"site": "adrenal gland", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BRACKETED_LABEL)
+def test_label_with_bracketed_aside(findings_of, text, expected):
+    *_, f = findings_of(text)  # the line's second finding
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -824,7 +824,7 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         for s in rd.matches.sites
         if line <= s.start
         and s.span.end < f.start
-        and (rd.layout.words[s.span.end] in LABEL_MARKS or _bare_mark(rd, s.span.end))
+        and _ends_label(rd, s.span.end)
         and _opens(rd, s.start, line)
     ]
     if labels:
@@ -840,6 +840,29 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         return None
     cands = [s for s in rd.matches.sites if lo <= s.span.start < hi]
     return cands[-1] if cands else None
+
+
+# Most words a label's bracketed aside holds ('(partially imaged)', '(not
+# enlarged)', '(status post cholecystectomy)').
+_ASIDE_WORDS = 6
+
+
+def _ends_label(rd: ReportDoc, k: int) -> bool:
+    """Does the label end at token k: a label mark, a bare label's line
+    break, or a bracketed aside then the mark ('Liver (partially imaged):',
+    'Spleen (not enlarged):'; guide §2 step 4: the aside qualifies the
+    organ, the line is still its)?"""
+    words = rd.layout.words
+    if words[k] in LABEL_MARKS or _bare_mark(rd, k):
+        return True
+    if words[k] != "(":
+        return False
+    for j in range(k + 1, min(len(words) - 1, k + 1 + _ASIDE_WORDS)):
+        if "\n" in words[j] or words[j] == "(":
+            return False
+        if words[j] == "):" or (words[j] == ")" and words[j + 1] in LABEL_MARKS):
+            return True
+    return False
 
 
 # Most words between a side and the colon of a label ('Left lobe:', 'RIGHT
