@@ -1415,3 +1415,19 @@ BRACKETED_LABEL: list[tuple[str, dict[str, Any]]] = [
 def test_label_with_bracketed_aside(findings_of, text, expected):
     *_, f = findings_of(text)  # the line's second finding
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A findings-only export may open with an organ label ('LIVER: ...' as the
+# text's first line): the label names the site of every finding of its line,
+# as it does on any later line (guide §2 step 4).
+FIRST_LINE_LABEL: list[tuple[str, dict[str, Any]]] = [
+    ("Liver: Calcified lesion with rim calcification.", {"site": "liver"}),
+    ("SPLEEN: Calcified granuloma and a separate punctate calcification.\nPANCREAS: Normal.", {"site": "spleen"}),
+    ("Pancreas: Atrophic gland with a calcified pseudocyst and scattered ductal calcifications.", {"site": "pancreas"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_LINE_LABEL)
+def test_label_on_the_first_line(findings_of, text, expected):
+    f = findings_of(text)[1]  # the line's second finding
+    assert {name: getattr(f, name) for name in expected} == expected

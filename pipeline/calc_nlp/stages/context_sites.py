@@ -816,8 +816,6 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     up to the next such label on the line ('Liver: Normal. Spleen: Normal.
     There are calcifications.': the spleen's)."""
     sent = rd.sent(f)
-    if sent.start == 0:
-        return None
     line = _label_block_start(rd, _label_line_start(rd, sent.start))
     labels = [
         s
@@ -829,6 +827,8 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     ]
     if labels:
         return labels[-1]
+    if sent.start == 0:
+        return None  # no sentence before (a label opening the text is above)
     lo, hi = rd.sent_bounds(sent.start - 1)  # the sentence before
     if lo > 0 and _finding_row(rd, lo):
         # 'RIGHT KIDNEY:' over 'Finding: punctate calcification': the row's
