@@ -1431,3 +1431,21 @@ FIRST_LINE_LABEL: list[tuple[str, dict[str, Any]]] = [
 def test_label_on_the_first_line(findings_of, text, expected):
     f = findings_of(text)[1]  # the line's second finding
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A template's label may list its organs with commas and no 'and'
+# ('Kidneys, ureters, bladder:'): one phrase naming several sites gives its
+# first (guide §2), as 'Kidneys/ureters:' and 'Kidneys and ureters:' do; a
+# comma list in prose with no 'and' stays two phrases.
+COMMA_LABEL: list[tuple[str, dict[str, Any]]] = [
+    ("CT\nKidneys, ureters, bladder: Scattered small calcifications.", {"site": "kidney", "laterality": "bilateral"}),
+    ("CT\nLiver, gallbladder, biliary: Scattered small calcifications.", {"site": "liver"}),
+    ("CT\nSpleen, pancreas: Punctate calcifications.", {"site": "spleen"}),
+    ("CT\nKidneys/ureters/bladder: Scattered small calcifications.", {"site": "kidney", "laterality": "bilateral"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMA_LABEL)
+def test_comma_listed_label_gives_its_first_organ(findings_of, text, expected):
+    (f,) = findings_of(text)
+    assert {name: getattr(f, name) for name in expected} == expected
