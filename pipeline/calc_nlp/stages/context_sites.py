@@ -1260,10 +1260,18 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
             while j < len(words) and blank[j] and "\n" not in words[j]:
                 j += 1
             return j == len(words) or "\n" in words[j]
+        if words[i] in _LABEL_ORGAN_JOINS:
+            i += 1  # 'KIDNEYS/URETERS:': a label of two organs
+            continue
         if not words[i].isalpha():
             return False
         i, seen = i + 1, seen + 1
     return False
+
+
+# The marks a label joins two organs' names with ('KIDNEYS/URETERS:',
+# 'Kidneys, ureters:', 'Liver & spleen:').
+_LABEL_ORGAN_JOINS = frozenset({"/", ",", "&"})
 
 
 def _opens(rd: ReportDoc, i: int, line: int) -> bool:
