@@ -490,3 +490,32 @@ SIZED_AFTER_OTHER_SENTENCES = [
 @pytest.mark.parametrize("text, lesions", SIZED_AFTER_OTHER_SENTENCES)
 def test_sized_thing_after_other_sentences_restates_the_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An abdomen CT's node stations ('retroperitoneal', 'periportal',
+# 'portocaval') name the nodes' sub-site as 'mesenteric' does: two stations in
+# the findings are two lesions, and the impression joining them before one
+# noun sums them up, a lesion of its own (corpora/GUIDE.md lesion).
+STATIONS_JOINED = [
+    (
+        "LYMPH NODES: Calcified retroperitoneal lymph nodes. Calcified mesenteric lymph nodes.\n"
+        "IMPRESSION: Calcified retroperitoneal and mesenteric lymph nodes, likely healed granulomatous disease.",
+        [1, 2, 3],
+    ),
+    (
+        "LYMPH NODES: Calcified mesenteric lymph node. Calcified periportal lymph nodes.\n"
+        "IMPRESSION: Calcified mesenteric and periportal lymph nodes.",
+        [1, 2, 3],
+    ),
+    # guard: the impression naming one station restates it
+    (
+        "LYMPH NODES: Calcified retroperitoneal lymph nodes. Calcified mesenteric lymph nodes.\n"
+        "IMPRESSION: Calcified retroperitoneal lymph nodes.",
+        [1, 2, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATIONS_JOINED)
+def test_abdominal_node_stations_joined(lesion_numbers, text, expected):
+    assert lesion_numbers(text) == expected

@@ -398,6 +398,19 @@ INNER_PHRASE_WORDS = [
     ("Calcified right-sided hilar nodes.", ["Calcified right-sided hilar nodes"]),
     ("Calcified left-sided granuloma.", ["Calcified left-sided granuloma"]),
     ("Calcified azygos lymph node.", ["Calcified azygos lymph node"]),
+    # a pancreatic pseudocyst and a hepatic hemangioma are the heads of their
+    # phrases, as a cyst is
+    ("Pancreas: Calcified pseudocyst in the tail.", ["Calcified pseudocyst"]),
+    ("Liver: Calcified hemangioma, unchanged.", ["Calcified hemangioma"]),
+    # two abdominal node stations one node noun shares
+    (
+        "Calcified portocaval and mesenteric lymph nodes.",
+        ["Calcified portocaval and mesenteric lymph nodes"],
+    ),
+    (
+        "Calcified periportal and peripancreatic lymph nodes.",
+        ["Calcified periportal and peripancreatic lymph nodes"],
+    ),
     ("Calcified retrocrural lymph XXXX.", ["Calcified retrocrural lymph XXXX"]),
     (
         "Calcified supraclavicular nodes, unchanged.",

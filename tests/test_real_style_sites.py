@@ -308,6 +308,12 @@ SEEN_OVER: list[tuple[str, str, dict[str, Any]]] = [
     ("KUB: A calcific focus projects over the left kidney and may represent a renal stone or a calcified renal artery aneurysm.", "focus", {"site": "kidney"}),
     ("CHEST 2 VIEWS: Calcification projects over the aortic arch.", "", {"site": "aorta"}),
     ("CHEST 2 VIEWS: Calcification in the anterior mediastinum, likely a calcified lymph node.", "Calcification", {"site": "mediastinum"}),
+    # a ureter's (expected) course is where a focus shows on the image: the
+    # phlebolith it is named as places it; two readings or none leave the ureter
+    ("KIDNEYS/URETERS: Punctate calcification along the course of the left ureter, likely a phlebolith.", "calcification", {"site": "vein", "laterality": "left"}),
+    ("CT A/P: Round calcification in the expected course of the right distal ureter, favored to represent a phlebolith.", "calcification", {"site": "vein", "laterality": "right"}),
+    ("KUB: Calcification along the expected course of the left ureter may represent a ureteral calculus versus a phlebolith.", "Calcification", {"site": "ureter", "laterality": "left"}),
+    ("CT A/P: Linear calcification along the course of the left ureter.", "", {"site": "ureter", "laterality": "left"}),
 ]
 
 

@@ -365,3 +365,29 @@ def test_one_line_section_ends(words, start, end, expected):
     blank = [w.isspace() for w in words]
     breaks = [i for i, w in enumerate(words) if w.isspace() and "\n" in w]
     assert _line_end(words, blank, start, end, breaks) == expected
+
+
+# An export that lost its line breaks runs an organ label into the line
+# before with no stop ('Liver: normal, no calcification Spleen: calcified
+# granulomas'): the label opens a sentence, so the denial before it does not
+# reach the next organ's finding (guide §2 step 4, §2 negated).
+def test_a_run_in_organ_label_opens_a_sentence(findings_of):
+    first, second = findings_of(
+        "Liver: normal, no calcification Spleen: calcified granulomas"
+    )
+    assert (first.site, first.negated) == ("liver", True)
+    assert (second.site, second.negated) == ("spleen", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Liver: normal, no calcification Spleen: calcified granulomas", 2),
+        ("Liver: normal, no calcification Lower thorax: coronary calcification", 2),
+        # not before a number, nor after a word in capitals or a stop
+        ("Calcified plaque, see Figure: 2", 1),
+        ("CT ABDOMEN Liver: normal", 1),
+    ],
+)
+def test_run_in_label_sentence_count(text, n):
+    assert len(_sents(text)) == n

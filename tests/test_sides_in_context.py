@@ -1890,3 +1890,19 @@ ONE_SIDE_OF_A_PAIR = [
 def test_side_phrase_after_the_mention_picks_one_of_both(findings_of, text, site, side):
     f = findings_of(text)[-1]
     assert (f.site, f.laterality) == (site, side)
+
+
+# A label naming two organs ('KIDNEYS/URETERS:', 'Kidneys and ureters:') is
+# the label of both (guide §2 step 4): a finding of the first organ under it
+# takes the side the plural implies, also after a sentence naming both.
+TWO_ORGAN_LABEL = [
+    ("KIDNEYS/URETERS: No renal or ureteral calculi. No nephrocalcinosis.", "bilateral"),
+    ("Kidneys and ureters: No ureteral calculi. No nephrocalcinosis.", "bilateral"),
+    ("KIDNEYS/URETERS: No hydronephrosis. No renal calcification.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), TWO_ORGAN_LABEL)
+def test_two_organ_label_gives_the_plural_side(findings_of, text, side):
+    (f,) = findings_of(text)
+    assert (f.site, f.laterality) == ("kidney", side)

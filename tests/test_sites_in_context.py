@@ -1432,3 +1432,72 @@ SHORTENED_NOUN: list[tuple[str, str, dict[str, Any]]] = [
 def test_place_after_a_shortened_noun(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# An abdomen template's 'HEPATOBILIARY:' label names the liver for a finding
+# whose sentence names no organ of its own (guide §2 step 4; 'left lobe' then
+# reads as the liver's); a gallbladder its sentence names still wins (step 1),
+# and the bare word in prose names no site.
+HEPATOBILIARY_LABEL: list[tuple[str, str, dict[str, Any]]] = [
+    ("HEPATOBILIARY: Coarse calcification in the left lobe.", "calcification", {"site": "liver", "laterality": "left"}),
+    ("Hepatobiliary: Scattered calcified granulomas. Gallbladder normal.", "calcified granulomas", {"site": "liver"}),
+    ("HEPATOBILIARY: Normal liver. Thin mural calcification of the gallbladder.", "mural calcification", {"site": "gallbladder"}),
+    ("Referred to hepatobiliary clinic. Scattered calcifications.", "calcifications", {"site": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), HEPATOBILIARY_LABEL)
+def test_hepatobiliary_label_names_the_liver(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# An organ label may carry a bracketed aside before its colon ('Liver
+# (partially imaged):', 'Spleen (not enlarged):'): it is still the label of
+# its line (guide §2 step 4), for every finding of the line, not only one
+# whose own clause names the organ; the line above does not lend its organ.
+BRACKETED_LABEL: list[tuple[str, dict[str, Any]]] = [
+    ("CT ABDOMEN\nLiver: Normal.\nSpleen (not enlarged): Calcified granuloma with adjacent punctate calcification.", {"site": "spleen"}),
+    ("MRI ABDOMEN\nKidneys: Cysts.\nLiver (partially imaged): 2 cm calcified lesion in segment 7 with peripheral rim calcification.", {"site": "liver"}),
+    ("CT CHEST\nAdrenals (partially imaged): Calcified nodule and a separate calcification on the left.", {"site": "adrenal gland", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BRACKETED_LABEL)
+def test_label_with_bracketed_aside(findings_of, text, expected):
+    *_, f = findings_of(text)  # the line's second finding
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A findings-only export may open with an organ label ('LIVER: ...' as the
+# text's first line): the label names the site of every finding of its line,
+# as it does on any later line (guide §2 step 4).
+FIRST_LINE_LABEL: list[tuple[str, dict[str, Any]]] = [
+    ("Liver: Calcified lesion with rim calcification.", {"site": "liver"}),
+    ("SPLEEN: Calcified granuloma and a separate punctate calcification.\nPANCREAS: Normal.", {"site": "spleen"}),
+    ("Pancreas: Atrophic gland with a calcified pseudocyst and scattered ductal calcifications.", {"site": "pancreas"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_LINE_LABEL)
+def test_label_on_the_first_line(findings_of, text, expected):
+    f = findings_of(text)[1]  # the line's second finding
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A template's label may list its organs with commas and no 'and'
+# ('Kidneys, ureters, bladder:'): one phrase naming several sites gives its
+# first (guide §2), as 'Kidneys/ureters:' and 'Kidneys and ureters:' do; a
+# comma list in prose with no 'and' stays two phrases.
+COMMA_LABEL: list[tuple[str, dict[str, Any]]] = [
+    ("CT\nKidneys, ureters, bladder: Scattered small calcifications.", {"site": "kidney", "laterality": "bilateral"}),
+    ("CT\nLiver, gallbladder, biliary: Scattered small calcifications.", {"site": "liver"}),
+    ("CT\nSpleen, pancreas: Punctate calcifications.", {"site": "spleen"}),
+    ("CT\nKidneys/ureters/bladder: Scattered small calcifications.", {"site": "kidney", "laterality": "bilateral"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMA_LABEL)
+def test_comma_listed_label_gives_its_first_organ(findings_of, text, expected):
+    (f,) = findings_of(text)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -83,7 +83,7 @@ def sentence_starts(
             continue
         if pending or forced[i] or (
             last_word == "," and _label_at(words, i, spaced, caseless, first)
-        ):
+        ) or (last_word.islower() and _run_in_label(words, i)):
             starts[i] = True
             pending = False
             first = i
@@ -249,6 +249,35 @@ def _label_at(
             return False  # a label ends on its own line: 'PREOP, XXXX SURGERY' above 'FINDINGS:'
         if not (w.isupper() or w.isspace() or (any_case and w.isalpha())):
             return False
+    return False
+
+
+# Most words in lower case after a run-in label's first ('Lower thorax:').
+_RUN_IN_WORDS = 2
+
+
+def _run_in_label(words: list[str], i: int) -> bool:
+    """Does an organ label written with a capital ('Spleen:', 'Lower
+    thorax:') start at token i, after a word in lower case with no stop
+    between (an export that lost the line break before it: 'no
+    calcification Spleen: calcified granulomas')? Not before a number
+    ('Figure: 2'). Only called after a word in lower case, so a word with a
+    capital is rare here and the look ahead short."""
+    w = words[i]
+    if not (len(w) > 1 and w[0].isupper() and w[1:].islower() and w.isalpha()):
+        return False
+    j, seen = i + 1, 0
+    while j < len(words) and seen <= _RUN_IN_WORDS:
+        x = words[j]
+        if x == ":":
+            nxt = next((y for y in words[j + 1 : j + 4] if not y.isspace()), "")
+            return not nxt[:1].isdigit()
+        if x.isspace() and "\n" not in x:
+            j += 1
+            continue
+        if not (x.islower() and x.isalpha()) and x != "/":
+            return False
+        j, seen = j + 1, seen + 1
     return False
 
 

@@ -164,8 +164,9 @@ def first_of_list(
     """The first site of the list that ends with `site`, before the finding
     (guide §2: where one phrase names two sites, the first), a serial list
     included: 'the liver, spleen and pancreas' once an 'and' has joined
-    its last two."""
-    joined = False
+    its last two, or a label's list of organs, whose colon ends it
+    ('Kidneys, ureters, bladder:', a template writing no 'and')."""
+    joined = _ends_label(rd, site)
     while True:
         prev = next(
             (
@@ -178,6 +179,25 @@ def first_of_list(
         if prev is None:
             return site
         joined, site = True, prev
+
+
+def _ends_label(rd: ReportDoc, site: SiteRef) -> bool:
+    """Does a label's colon follow the site phrase, at most a list word and
+    a word naming no site of the vocabulary between ('Spleen, pancreas:',
+    'Liver, gallbladder, biliary:')?"""
+    words = rd.layout.words
+    end = min(len(words), site.span.end + _LABEL_TAIL + 1)
+    for i in range(site.span.end, end):
+        if words[i] == ":":
+            return True
+        if not (words[i] in _LIST_WORDS or words[i] == "/" or words[i].isalpha()):
+            return False
+    return False
+
+
+# Most words between a label's last organ and its colon ('Liver,
+# gallbladder, biliary:').
+_LABEL_TAIL = 2
 
 
 def _list_gap(

@@ -816,19 +816,19 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     up to the next such label on the line ('Liver: Normal. Spleen: Normal.
     There are calcifications.': the spleen's)."""
     sent = rd.sent(f)
-    if sent.start == 0:
-        return None
     line = _label_block_start(rd, _label_line_start(rd, sent.start))
     labels = [
         s
         for s in rd.matches.sites
         if line <= s.start
         and s.span.end < f.start
-        and (rd.layout.words[s.span.end] in LABEL_MARKS or _bare_mark(rd, s.span.end))
+        and _ends_label(rd, s.span.end)
         and _opens(rd, s.start, line)
     ]
     if labels:
         return labels[-1]
+    if sent.start == 0:
+        return None  # no sentence before (a label opening the text is above)
     lo, hi = rd.sent_bounds(sent.start - 1)  # the sentence before
     if lo > 0 and _finding_row(rd, lo):
         # 'RIGHT KIDNEY:' over 'Finding: punctate calcification': the row's
@@ -840,6 +840,29 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         return None
     cands = [s for s in rd.matches.sites if lo <= s.span.start < hi]
     return cands[-1] if cands else None
+
+
+# Most words a label's bracketed aside holds ('(partially imaged)', '(not
+# enlarged)', '(status post cholecystectomy)').
+_ASIDE_WORDS = 6
+
+
+def _ends_label(rd: ReportDoc, k: int) -> bool:
+    """Does the label end at token k: a label mark, a bare label's line
+    break, or a bracketed aside then the mark ('Liver (partially imaged):',
+    'Spleen (not enlarged):'; guide §2 step 4: the aside qualifies the
+    organ, the line is still its)?"""
+    words = rd.layout.words
+    if words[k] in LABEL_MARKS or _bare_mark(rd, k):
+        return True
+    if words[k] != "(":
+        return False
+    for j in range(k + 1, min(len(words) - 1, k + 1 + _ASIDE_WORDS)):
+        if "\n" in words[j] or words[j] == "(":
+            return False
+        if words[j] == "):" or (words[j] == ")" and words[j + 1] in LABEL_MARKS):
+            return True
+    return False
 
 
 # Most words between a side and the colon of a label ('Left lobe:', 'RIGHT
@@ -1237,10 +1260,18 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
             while j < len(words) and blank[j] and "\n" not in words[j]:
                 j += 1
             return j == len(words) or "\n" in words[j]
+        if words[i] in _LABEL_ORGAN_JOINS:
+            i += 1  # 'KIDNEYS/URETERS:': a label of two organs
+            continue
         if not words[i].isalpha():
             return False
         i, seen = i + 1, seen + 1
     return False
+
+
+# The marks a label joins two organs' names with ('KIDNEYS/URETERS:',
+# 'Kidneys, ureters:', 'Liver & spleen:').
+_LABEL_ORGAN_JOINS = frozenset({"/", ",", "&"})
 
 
 def _opens(rd: ReportDoc, i: int, line: int) -> bool:
