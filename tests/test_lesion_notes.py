@@ -1630,11 +1630,10 @@ def test_joined_segments_name_one_lesion(lesion_numbers, text, lesions):
 # context": a clause about another structure gives no place).
 PLACE_FROM_ANOTHER_SENTENCE = [
     (
-        "The wire would not cross the proximal LAD, where there was heavy "
-        "calcification. Atherectomy of the calcified plaque in the proximal LAD "
-        "was done. The RCA was normal. After atherectomy, this calcified vessel "
-        "took a balloon. A stent was placed leaving a 20% residual, mostly "
-        "eccentric calcified plaque.",
+        "Heavy calcification in the proximal LAD stopped the wire. The calcified "
+        "plaque in the proximal LAD was treated with atherectomy. The RCA was "
+        "normal. Afterwards this calcified vessel accepted a balloon. A stent was "
+        "then deployed, leaving a 20% residual, largely eccentric calcified plaque.",
         [1, 1, 1, 1],
     ),
     # guard: a sentence opening with a place of its own keeps that place

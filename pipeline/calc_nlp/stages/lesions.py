@@ -2471,8 +2471,8 @@ def _new_segment(x: _Lesion, f: Finding) -> bool:
     """Does a finding of the lesion's section name a segment or valve part
     none of the lesion's findings named, nor the sentence of its first or
     latest finding, in either number ("The aortic valve was heavily calcified. There was calcification
-    extending into the annulus."; not "the proximal LAD, where there was
-    calcification", then "the calcified plaque in the proximal LAD")? It
+    extending into the annulus."; not "calcification in the proximal LAD",
+    then "the calcified plaque in the proximal LAD")? It
     names a sub-site the lesion left unsaid: another lesion."""
     if not f.segment or _other_section(x, f) or x.first is None:
         return False
