@@ -83,7 +83,7 @@ def sentence_starts(
             continue
         if pending or forced[i] or (
             last_word == "," and _label_at(words, i, spaced, caseless, first)
-        ) or (last_word.islower() and _run_in_label(words, i)):
+        ) or (w[:1].isupper() and last_word.islower() and _run_in_label(words, i)):
             starts[i] = True
             pending = False
             first = i
