@@ -537,6 +537,10 @@ def test_prefilter_skips_normal_reports(analyzer):
         and pf("Severe MAC.")
         and not pf("severe mac and cheese")
     )
+    # a short rule word is a whole token's word: 'calc' of 'calc gran RUL'
+    # is not the start of 'calculus', 'calculated' or 'hypocalcemia'
+    assert pf("CXR: calc gran RUL.") and pf("calc-gran RUL")
+    assert not pf("Obstructing calculus. Calculated EF 55%. Hypocalcemia.")
 
 
 @WORD_SOUPS

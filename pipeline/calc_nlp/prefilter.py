@@ -360,9 +360,25 @@ def token_search(
                 return None
             parts.append(_unanchor(spec))
         else:
-            parts += [re.escape(v.lower() if lowered else v) for v in spec]
+            parts += [_literal_part(v.lower()) if lowered else re.escape(v) for v in spec]
         return lowered, parts
     return None
+
+
+# Literals this short are searched as whole words' ends: a token equal to
+# 'calc' ends where its letters do (spaCy splits no run of letters), so
+# 'calculus', 'calculated' and 'hypocalcemia' hold no such token and no
+# longer send their reports to the NLP.
+_SHORT_LITERAL = 5
+
+
+def _literal_part(value: str) -> str:
+    """A literal token value as a search: escaped, and, when it is a short
+    word, not followed by another letter."""
+    part = re.escape(value)
+    if len(value) <= _SHORT_LITERAL and value.isalpha():
+        return part + "(?![^\\W\\d_])"
+    return part
 
 
 def _finding_rules(
