@@ -27,14 +27,19 @@ from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
 
 
-def _rows(rd: ReportDoc, f: Span, labels: str) -> list[Row]:
-    """The finding's field rows labelled with a word of the list `labels`."""
-    words = rd.word_sets.get(labels, frozenset())
+def _rows(rd: ReportDoc, f: Span) -> list[Row]:
+    """The finding's field rows."""
     calc = rd.matches.calc
     for i, s in enumerate(calc):
         if s.start == f.start and s.end == f.end:
-            return [r for r in rows_under(rd.text, calc, i) if r.label.lower() in words]
+            return rows_under(rd.text, calc, i)
     return []
+
+
+def _labelled(rd: ReportDoc, rows: list[Row], labels: str) -> list[Row]:
+    """The rows labelled with a word of the list `labels`."""
+    words = rd.word_sets.get(labels, frozenset())
+    return [r for r in rows if r.label.lower() in words]
 
 
 def site_of_rows(rd: ReportDoc, f: Span) -> SiteRef | None:
@@ -42,7 +47,7 @@ def site_of_rows(rd: ReportDoc, f: Span) -> SiteRef | None:
     kidney, lower pole': the kidney), else the place a record joins right
     after it as a field with no label ('Calcified granuloma; right upper
     lobe')."""
-    for row in _rows(rd, f, "place_row_labels"):
+    for row in _labelled(rd, _rows(rd, f), "place_row_labels"):
         for ref in rd.matches.sites:
             if row.start <= ref.span.start_char < row.end:
                 return ref
@@ -79,8 +84,9 @@ def side_of_rows(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     """The side a side row under the finding names ('Side: Left'), else the
     side word of a place row ('Location: Left'); '' when none does
     ('Laterality: N/A')."""
+    rows = _rows(rd, f)  # read once for both lists
     for labels in ("side_row_labels", "place_row_labels"):
-        for row in _rows(rd, f, labels):
+        for row in _labelled(rd, rows, labels):
             for lat in rd.matches.lats:
                 if row.start <= lat.start_char < row.end:
                     return str(kit.md(lat)["laterality"])
