@@ -47,3 +47,54 @@ AKI_CLASS = [
 def test_acute_kidney_injury_is_no_trauma(finding_with, text, word, cls):
     f = finding_with(text, word)
     assert f.classification == cls
+
+
+# --- a denial ends where a second verb phrase of the cited study starts
+# ('showed no hemorrhage and was notable for ...'; guide §2: a modifier
+# governs its own clause, as 'and showed' already ends one)
+
+NOTABLE_FOR = [
+    (
+        "A head CT after her fall showed no acute hemorrhage and was notable "
+        "for basal ganglia calcifications.",
+        "basal ganglia calcifications",
+        False,
+    ),
+    (
+        "CT chest was negative for pulmonary embolism and is significant for "
+        "dense coronary artery calcification.",
+        "coronary artery calcification",
+        False,
+    ),
+    (
+        "Echo showed no effusion and was otherwise remarkable for mitral "
+        "annular calcification.",
+        "mitral annular calcification",
+        False,
+    ),
+    # guards: the denial still reaches its own list
+    (
+        "CT head showed no hemorrhage and no basal ganglia calcification.",
+        "basal ganglia calcification",
+        True,
+    ),
+    (
+        "Head CT was notable for no hemorrhage or basal ganglia calcifications.",
+        "basal ganglia calcifications",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "negated"), NOTABLE_FOR)
+def test_and_was_notable_for_ends_the_denial(finding_with, text, word, negated):
+    assert finding_with(text, word).negated is negated
+
+
+def test_cue_after_and_was_notable_for_is_not_denied(finding_with):
+    f = finding_with(
+        "History of CKD. A head CT showed no acute hemorrhage and was notable "
+        "for atherosclerotic calcification of the carotid siphons.",
+        "atherosclerotic calcification",
+    )
+    assert (f.negated, f.classification) == (False, "dystrophic")
