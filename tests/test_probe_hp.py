@@ -98,3 +98,48 @@ def test_cue_after_and_was_notable_for_is_not_denied(finding_with):
         "atherosclerotic calcification",
     )
     assert (f.negated, f.classification) == (False, "dystrophic")
+
+
+# --- a head noun and a comma end a 'calcified ...' phrase: the next item of
+# a list of findings is a finding of its own (guide §1: the span runs to the
+# head noun; each time the text names a calcification is a finding)
+
+LIST_ITEMS = [
+    (
+        "HISTORY: CT abdomen and pelvis showed a calcified uterine fibroid, "
+        "pelvic phleboliths and calcified mesenteric lymph nodes.",
+        ["calcified uterine fibroid", "pelvic phleboliths", "calcified mesenteric lymph nodes"],
+    ),
+    (
+        "HISTORY: Her CT showed a calcified fibroid, splenic granulomas and "
+        "gallstones.",
+        ["calcified fibroid"],
+    ),
+    (
+        "IMPRESSION: Calcified granuloma, pelvic phleboliths. No acute process.",
+        ["Calcified granuloma", "pelvic phleboliths"],
+    ),
+    # guards: places joined by a comma before one head stay one phrase
+    (
+        "FINDINGS: Calcified hilar, mediastinal lymph nodes.",
+        ["Calcified hilar, mediastinal lymph nodes"],
+    ),
+    (
+        "FINDINGS: Hepatic, splenic and nodal calcified granulomas.",
+        ["Hepatic, splenic and nodal calcified granulomas"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), LIST_ITEMS)
+def test_head_and_comma_end_the_phrase(findings_of, text, mentions):
+    assert [f.mention for f in findings_of(text)] == mentions
+
+
+def test_list_items_take_their_own_sites(finding_with):
+    text = (
+        "HISTORY: CT abdomen and pelvis showed a calcified uterine fibroid, "
+        "pelvic phleboliths and calcified mesenteric lymph nodes."
+    )
+    assert finding_with(text, "fibroid").site == "uterus"
+    assert finding_with(text, "phleboliths").site == "vein"
