@@ -143,3 +143,58 @@ def test_list_items_take_their_own_sites(finding_with):
     )
     assert finding_with(text, "fibroid").site == "uterus"
     assert finding_with(text, "phleboliths").site == "vein"
+
+
+# --- a study the finding's own sentence names gives its one reading before
+# the sentence before it gives a place (guide §2 step 5: on a mammogram
+# calcifications belong to the breast; a note cites one study per sentence)
+
+OWN_SENTENCE_EXAM = [
+    (
+        "HPI: A renal ultrasound in March showed bilateral medullary "
+        "nephrocalcinosis. Her mammogram in May was read as benign "
+        "calcifications.",
+        "benign calcifications",
+        ("breast", ""),
+    ),
+    (
+        "HPI: Echo showed a dilated left ventricle. Her mammogram in May "
+        "showed scattered calcifications.",
+        "calcifications",
+        ("breast", ""),
+    ),
+    (
+        "HPI: CT abdomen showed a cyst in the left kidney. A renal ultrasound "
+        "last week showed punctate calcifications.",
+        "calcifications",
+        ("kidney", ""),
+    ),
+    # guards: no exam of one reading in the sentence, or a relative's
+    (
+        "HPI: CT abdomen showed a cyst in the left kidney. There are also "
+        "punctate calcifications.",
+        "calcifications",
+        ("kidney", "left"),
+    ),
+    (
+        "Her mammogram showed a mass in the left breast. Calcifications were "
+        "seen.",
+        "Calcifications",
+        ("breast", "left"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), OWN_SENTENCE_EXAM)
+def test_own_sentence_exam_before_sentence_before(finding_with, text, word, expected):
+    f = finding_with(text, word.split()[-1])
+    assert (f.site, f.laterality) == expected
+
+
+def test_own_sentence_exam_keeps_lesions_apart(findings_of):
+    found = findings_of(
+        "HPI: A renal ultrasound in March showed bilateral medullary "
+        "nephrocalcinosis. Her mammogram in May was read as benign "
+        "calcifications."
+    )
+    assert found[0].lesion_id != found[1].lesion_id
