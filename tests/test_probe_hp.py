@@ -198,3 +198,51 @@ def test_own_sentence_exam_keeps_lesions_apart(findings_of):
         "calcifications."
     )
     assert found[0].lesion_id != found[1].lesion_id
+
+
+# --- a site after the finding in a clause whose subject is a person ('and
+# her mother had breast cancer', ', and he had a left knee replacement')
+# is that clause's, no place of the finding (guide §2: neither site nor side
+# from a clause about another structure)
+
+PERSON_CLAUSE = [
+    (
+        "FAMILY HISTORY: Her sister had calcinosis and her mother had breast "
+        "cancer.",
+        "calcinosis",
+        ("", ""),
+    ),
+    (
+        "HPI: She has calcinosis and her father had a right kidney transplant.",
+        "calcinosis",
+        ("", ""),
+    ),
+    (
+        "HPI: He reports calcinosis, and his brother has a left thyroid nodule.",
+        "calcinosis",
+        ("", ""),
+    ),
+    (
+        "HPI: Biopsy confirmed calcinosis, and she had a right mastectomy in "
+        "2010.",
+        "calcinosis",
+        ("", ""),
+    ),
+    # guards: the patient's own place phrase after the finding
+    (
+        "HPI: She has calcifications in her left breast.",
+        "calcifications",
+        ("breast", "left"),
+    ),
+    (
+        "HPI: Her CT showed calcinosis of her right thigh muscles.",
+        "calcinosis",
+        ("muscle", "right"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), PERSON_CLAUSE)
+def test_person_clause_site_is_not_the_findings(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == expected
