@@ -246,3 +246,40 @@ PERSON_CLAUSE = [
 def test_person_clause_site_is_not_the_findings(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == expected
+
+
+# --- 'if the calcification grows': a condition on a change of a finding the
+# note names as known (a definite article or possessive right before it) does
+# not ask whether it is there (guide §2, hypothetical: 'should calcification
+# develop' is raised as a possibility, not observed)
+
+KNOWN_IN_CONDITION = [
+    (
+        "Calcinosis cutis of the right hand. If the calcification grows, refer "
+        "to hand surgery.",
+        "calcification",
+        False,
+    ),
+    (
+        "Calcinosis cutis. If these calcifications increase in size, we will "
+        "excise them.",
+        "calcifications",
+        False,
+    ),
+    (
+        "Calcinosis of both elbows. Refer to surgery if her calcinosis becomes "
+        "painful.",
+        "her calcinosis",
+        False,
+    ),
+    # guards: a calcification the condition asks about
+    ("Follow with x-rays. If calcification develops, refer.", "calcification", True),
+    ("If there is calcification on the CT, refer to surgery.", "calcification", True),
+    ("If new calcifications develop, obtain a CT.", "calcifications", True),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "hypothetical"), KNOWN_IN_CONDITION)
+def test_condition_on_a_known_finding(findings_of, text, word, hypothetical):
+    found = [f for f in findings_of(text) if f.mention.lower().endswith(word.split()[-1])]
+    assert found[-1].hypothetical is hypothetical
