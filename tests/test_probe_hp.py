@@ -283,3 +283,21 @@ KNOWN_IN_CONDITION = [
 def test_condition_on_a_known_finding(findings_of, text, word, hypothetical):
     found = [f for f in findings_of(text) if f.mention.lower().endswith(word.split()[-1])]
     assert found[-1].hypothetical is hypothetical
+
+
+# --- 'if any calcifications develop' asks about them; 'if any' is no pseudo
+# trigger where a noun follows it (guide §2, hypothetical: 'should
+# calcification develop'); 'minimal calcification, if any,' keeps the pseudo
+
+IF_ANY = [
+    ("If any calcifications develop, obtain a CT.", True),
+    ("Plan: repeat x-ray in 6 months; if any calcification appears, refer.", True),
+    # guards
+    ("Minimal vascular calcification, if any, in the right hand.", False),
+    ("There is minimal vascular calcification if any.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "hypothetical"), IF_ANY)
+def test_if_any_before_a_noun_asks(finding_with, text, hypothetical):
+    assert finding_with(text, "calcification").hypothetical is hypothetical
