@@ -301,3 +301,40 @@ IF_ANY = [
 @pytest.mark.parametrize(("text", "hypothetical"), IF_ANY)
 def test_if_any_before_a_noun_asks(finding_with, text, hypothetical):
     assert finding_with(text, "calcification").hypothetical is hypothetical
+
+
+# --- heterotopic ossification or a calcific deposit 'at' a joint lies in the
+# tissue about it, as 'of the left hip' and 'about the left hip' do
+# (corpora/GUIDE.md site: placed at a joint, periarticular soft tissue); 'in
+# the left elbow' is left without a site, as the dev annotations do
+
+IN_A_JOINT = [
+    ("Heterotopic ossification at the right hip.", "Heterotopic ossification", "right"),
+    (
+        "Consider radiation prophylaxis to prevent heterotopic ossification at "
+        "the right hip.",
+        "heterotopic ossification",
+        "right",
+    ),
+    ("X-ray showed a calcific deposit at the left shoulder.", "calcific deposit", "left"),
+    ("Heterotopic ossification of the left hip.", "Heterotopic ossification", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), IN_A_JOINT)
+def test_in_a_joint_is_periarticular(finding_with, text, word, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == ("periarticular soft tissue", side)
+
+
+def test_muscle_in_a_joint_region_wins(finding_with):
+    f = finding_with(
+        "Heterotopic ossification within the gluteus minimus muscle at the left hip.",
+        "ossification",
+    )
+    assert f.site == "muscle"
+
+
+def test_in_a_joint_stays_without_site(finding_with):
+    f = finding_with("2. Possible early calcinosis in the left elbow, not imaged.", "calcinosis")
+    assert (f.site, f.laterality) == ("", "left")
