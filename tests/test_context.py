@@ -580,6 +580,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
     clause.heads = frozenset({"nodes", "masses", "cysts"})
     clause.negations = (("without",),)
     clause.history_starts = frozenset({14})  # as if '?' were 'hx of'
+    clause.known = frozenset({"the"})  # 'at the calcified plaque': named as known
     clause._index()
     checks = {
         f
@@ -604,7 +605,9 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"findings_after_only": ["a"]},
         {"dates_up_to_comma": True},
     ]
-    spans = [(0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28), (31, 32)]
+    spans = [
+        (0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28), (31, 32), (33, 34)
+    ]
     targets = [
         Target(4, 6, "CALCIFICATION"),
         Target(8, 9, "CONDITION"),

@@ -549,6 +549,7 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
             "result_verbs",
             "present_results",
             "acute_words",
+            "known_determiners",
         },
         {"source", "words"},
     )
@@ -558,6 +559,7 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
         "result_verbs",
         "present_results",
         "acute_words",
+        "known_determiners",
     ):
         words = clause_verbs.get(key, [])
         if not all(isinstance(w, str) and w == w.lower() for w in words):

@@ -46,6 +46,17 @@ def site_from_exam(
     return None
 
 
+def site_from_own_exam(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The one reading of an exam the finding's own sentence names, in a
+    report of no exam of its own ('Her mammogram in May was read as benign
+    calcifications' in a consultation note: the breast), before the place a
+    sentence before names: a note cites one study per sentence, and the
+    sentence before is about another (guide §2 step 5)."""
+    if rd.exam is not None and rd.exam.get() is not None:
+        return None
+    return site_from_exam(kit, rd, f, any_head=True)
+
+
 # How many words after a bare 'calcified' its phrase may run before the noun
 # it qualifies ('calcified sequelae of prior granulomatous infection').
 QUALIFIED_REACH = 5

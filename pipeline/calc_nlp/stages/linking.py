@@ -42,7 +42,7 @@ from calc_nlp.stages.context_sites import (
     site_said_after,
     sums_up,
 )
-from calc_nlp.stages.exam_sites import exam_for, site_from_exam
+from calc_nlp.stages.exam_sites import exam_for, site_from_exam, site_from_own_exam
 from calc_nlp.stages.generic_sites import refine
 from calc_nlp.stages.matching import planned
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause
@@ -720,6 +720,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or _under(region, _site_of_pronoun_subject(kit, rd, f))
         or site_from_exam(kit, rd, f)
         or _site_of_disease(kit, rd, f)
+        or site_from_own_exam(kit, rd, f)
         or _under(region, site_before_unless_own_lesion(rd, f))
         or _under(region, _site_of_subject_pointed_back(kit, rd, f))
         or site_from_exam(kit, rd, f, any_head=True)

@@ -66,6 +66,7 @@ def mentions(
         )
         # a user's rule may match a blank token: a mention of no words
         and not all(doc[i].is_space for i in range(found[0], found[1]))
+        and not _runs_past_a_head(kit, doc, found[0], found[1])
     ]
     calc = [
         rule_span(doc, *_to_span_word(kit, doc, hit)) for hit in longest_spans(hits)
@@ -74,6 +75,19 @@ def mentions(
     lower = columns["LOWER"] if columns is not None else None
     calc = _masked_heads_end(kit, doc, calc, lower)
     return _joined_disease_cut(kit, doc, calc), premods, lesions
+
+
+def _runs_past_a_head(kit: Toolkit, doc: Doc, start: int, end: int) -> bool:
+    """Does the match run on past a head noun and the comma after it ('a
+    calcified uterine fibroid, pelvic phleboliths')? The phrase ended at that
+    head (guide §1: the span runs to its head noun) and the words after the
+    comma are the next item of a list of findings, a finding of its own;
+    places joined by a comma before one head ('calcified hilar, mediastinal
+    nodes') stay one phrase."""
+    heads = kit.word_sets.get("calcified_heads", frozenset())
+    return any(
+        doc[k].text == "," and doc[k - 1].lower_ in heads for k in range(start + 1, end - 1)
+    )
 
 
 def _holds_a_mask(

@@ -107,6 +107,7 @@ def modifiers(
     clause.openers = verbs["item_openers"]
     clause.results = verbs["result_verbs"]
     clause.acute = verbs["acute_words"]
+    clause.known = verbs["known_determiners"]
     clause.bare = kit.word_sets.get("bare_adjectives", frozenset())
     clause.heads = kit.word_sets.get("calcified_heads", frozenset())
     clause.abbreviations = kit.abbreviations
@@ -464,6 +465,7 @@ class _Clauses:
         self.negations: tuple[tuple[str, ...], ...] = ()  # forward negation phrases
         self.results: frozenset[str] = frozenset()  # verbs giving a result
         self.acute: frozenset[str] = frozenset()  # 'acute': a denial of acute disease
+        self.known: frozenset[str] = frozenset()  # 'the', 'these': a finding named as known
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
         self.bare: frozenset[str] = frozenset()  # 'calcified' as a mention alone
@@ -695,6 +697,24 @@ class _Clauses:
         # call, as calciphylaxis may spread' goes on into a clause of its own)
         between = w[end : target.start]
         return between[1:].count(",") == 1 and self._sent_end[start] > target.start
+
+    def condition_on_a_known_finding(self, target: Target, mod: Any) -> bool:
+        """Does a condition's 'if' (`condition_up_to_comma`) open on a finding
+        named as known, with only a definite article or a possessive between
+        (`known_determiners`: 'if the calcification grows', 'if her calcinosis
+        becomes painful')? The condition is on its change, not on whether it
+        is there: the finding is not asked about (guide §2, hypothetical:
+        'should calcification develop' is raised as a possibility, not
+        observed; 'if calcification develops' still is)."""
+        if mod.category != "HYPOTHETICAL" or mod.rule.direction != "FORWARD":
+            return False
+        if not (mod.rule.metadata or {}).get("condition_up_to_comma"):
+            return False
+        if target.start not in self.findings:
+            return False
+        end = mod.modifier_span[1]
+        between = self._index()[end : target.start] if end <= target.start else []
+        return bool(between) and all(w in self.known for w in between)
 
     def _closed_by_and(self, between: list[str]) -> bool:
         """Does the denied clause end with its own verb before an 'and' that
@@ -1117,6 +1137,7 @@ _CHECKS_OF = {
         _Clauses.past_a_comma,
         _Clauses.disease_past_a_comma,
         _Clauses.main_clause_after_condition,
+        _Clauses.condition_on_a_known_finding,
         _Clauses.answered,
         _Clauses.reason_for_a_procedure,
         _Clauses.plans_a_disease,
@@ -1177,6 +1198,9 @@ _ASKS: dict[Any, Any] = {
         c == "HYPOTHETICAL" and bool(md.get("plans_up_to_comma"))
     ),
     _Clauses.main_clause_after_condition: lambda c, d, md: (
+        c == "HYPOTHETICAL" and d == _FORWARD and bool(md.get("condition_up_to_comma"))
+    ),
+    _Clauses.condition_on_a_known_finding: lambda c, d, md: (
         c == "HYPOTHETICAL" and d == _FORWARD and bool(md.get("condition_up_to_comma"))
     ),
     _Clauses.answered: lambda c, d, md: c == "HYPOTHETICAL" and d == _FORWARD,

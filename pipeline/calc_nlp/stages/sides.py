@@ -55,6 +55,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
             return None  # 'The LAD is calcified, and the RCA shows ...': the RCA's
         if _contrast_clause_subject(rd, f, s.start):
             return None  # '..., but the adjacent lymph nodes are calcified'
+        if _person_clause(rd, f.end, s.start):
+            return None  # 'calcinosis and her mother had breast cancer'
         lo, hi, score = f.end, s.start, s.start - f.end
     else:
         lo, hi, score = end, f.start, f.start - end + 2
@@ -160,6 +162,49 @@ def _contrast_clause_subject(rd: ReportDoc, f: Span, at: int) -> bool:
         k for k, w in enumerate(between) if w in words and k > 0 and between[k - 1] == ","
     ]
     return bool(joins) and not _CLAUSE_PLACE_WORDS.intersection(between[joins[-1] + 1 :])
+
+
+# The words that join a clause of its own after a finding ('calcinosis and
+# her mother had ...', 'calcinosis, and he had ...').
+_PERSON_CLAUSE_JOINS = frozenset({"and", "but", ","})
+
+
+def _person_clause(rd: ReportDoc, lo: int, at: int) -> bool:
+    """Does a clause whose subject is a person (mentions.json
+    `person_subjects`: 'her mother', 'she', 'the patient') open between the
+    finding, ending at `lo`, and the site phrase at token `at`, past 'and',
+    'but' or a comma, with a word between that subject and the site ('Her
+    sister had calcinosis and her mother had breast cancer')? The site is
+    that clause's thing (guide §2: no site from a clause about another
+    structure); a place phrase of the finding's own ('in her left breast')
+    opens with a place word, not a join."""
+    k = person_clause_start(rd, lo, at)
+    return k is not None and k + 2 < at
+
+
+def person_clause_start(rd: ReportDoc, lo: int, hi: int) -> int | None:
+    """Where the first clause whose subject is a person opens between tokens
+    `lo` and `hi` ('and' of 'calcinosis and her father had ...'), or None."""
+    persons = rd.word_sets.get("person_subjects", frozenset())
+    lower = rd.lower
+    for k in range(lo, hi - 1):
+        if lower[k] in _PERSON_CLAUSE_JOINS and lower[k + 1] in persons:
+            return k
+    return None
+
+
+def _person_clause_after(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The clause whose subject is a person after the finding, to the end of
+    its sentence ('calcinosis and her father had a right kidney
+    transplant'): its side words are its own thing's (guide §2: no side
+    from a clause about another structure). None where a side word follows
+    the subject right away ('and her left breast')."""
+    k = person_clause_start(rd, f.end, sent.end)
+    if k is None or k + 2 >= sent.end:
+        return []
+    if any(s.start == k + 2 for s in rd.matches.lats):
+        return []
+    return [rd.doc[k : sent.end]]
 
 
 def _in_subordinate_clause(rd: ReportDoc, at: int, until: int) -> bool:
@@ -347,6 +392,7 @@ def lat_in_sentence(
     named += _earlier_findings_elsewhere(rd, f, sent, own)
     named += _host_of_another_place(kit, rd, f, sent)
     named += _superlative_share(kit, rd, f, sent)
+    named += _person_clause_after(rd, f, sent)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:

@@ -978,7 +978,7 @@ class Toolkit:
             if r["metadata"]["condition"].split()[-1] in graded
         )
         # The clause verbs' word lists ('words', 'item_openers', 'result_verbs',
-        # 'present_results', 'acute_words')
+        # 'present_results', 'acute_words', 'known_determiners')
         # the ConText clause checks read as sets, made once.
         verbs = rules.clause_verbs
         self.clause_verbs = {
@@ -989,6 +989,7 @@ class Toolkit:
                 "result_verbs",
                 "present_results",
                 "acute_words",
+                "known_determiners",
             )
         }
         # Per site, the exam words of the parts it belongs to (an exam's
