@@ -1,0 +1,61 @@
+"""Oncology staging and follow-up reports (PET-CT, nuclear medicine, CT
+chest/abdomen/pelvis staging, oncology notes citing those scans).
+
+Every report here is fictional and written for this file. The expected
+values are read from docs/guide.md and corpora/GUIDE.md, not from the
+program.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+
+
+def flags_of(f) -> set[str]:
+    return {name for name in FLAGS if getattr(f, name)}
+
+
+# 'no longer FDG avid' says the uptake is gone, not the calcium: the finding
+# is present (guide §2: negated is "the deposit is denied"; historical is "it
+# existed only in the past and is not seen now"), and the uptake is no change
+# of the calcification (corpora/GUIDE.md, Descriptors: change words).
+NO_LONGER_A_PROPERTY: list[tuple[str, str]] = [
+    ("Left hilar node with calcification, no longer FDG avid.", "calcification"),
+    ("The calcified peritoneal implants are no longer hypermetabolic.", "implants"),
+    ("Calcified right axillary node, no longer FDG-avid, unchanged in size.", "node"),
+    (
+        "IMPRESSION: Calcified mediastinal mass, no longer metabolically active, "
+        "consistent with treated lymphoma.",
+        "mass",
+    ),
+    ("The calcified liver lesion no longer demonstrates FDG uptake.", "lesion"),
+    ("The calcified left hilar node is no longer avid on PET.", "node"),
+    ("Calcified para-aortic node no longer shows increased uptake.", "node"),
+    ("Calcified left external iliac node, no longer PET-positive.", "node"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NO_LONGER_A_PROPERTY)
+def test_no_longer_avid_is_no_denial(finding_with, text, word):
+    f = finding_with(text, word)
+    assert flags_of(f) == set()
+    assert f.change != "resolved"
+
+
+# guard: 'no longer' with a word of seeing, or with nothing after it, still
+# denies the deposit and dates it
+NO_LONGER_GONE: list[tuple[str, str]] = [
+    ("The previously seen calcified left axillary node is no longer seen.", "node"),
+    ("Calcification in the left breast is no longer visible.", "Calcification"),
+    ("Calcified granuloma, no longer present.", "granuloma"),
+    ("The calcified node in the right hilum is no longer identified.", "node"),
+    ("Calcified node in the left axilla: no longer appreciated.", "node"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NO_LONGER_GONE)
+def test_no_longer_seen_still_denies(finding_with, text, word):
+    f = finding_with(text, word)
+    assert {"negated", "historical"} <= flags_of(f)
