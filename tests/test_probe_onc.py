@@ -59,3 +59,24 @@ NO_LONGER_GONE: list[tuple[str, str]] = [
 def test_no_longer_seen_still_denies(finding_with, text, word):
     f = finding_with(text, word)
     assert {"negated", "historical"} <= flags_of(f)
+
+
+# 'both' before the studies a report compares with names two studies, not two
+# sides (guide §2 laterality: a side where it names two sides of a place)
+BOTH_PRIORS: list[tuple[str, str, str]] = [
+    ("Presacral soft tissue with calcification, unchanged from both prior studies.", "calcification", ""),
+    ("Calcified subcarinal lymph node, stable compared with both prior examinations.", "node", ""),
+    ("Calcified mediastinal nodes are unchanged on both comparisons.", "nodes", ""),
+    ("Calcified paratracheal node, unchanged since both previous PET/CT scans.", "node", ""),
+    ("Compared to both prior studies, the calcified mesenteric node is stable.", "node", ""),
+    ("Calcified right hilar node, unchanged from both prior CTs.", "node", "right"),
+    # guards: 'both' naming two sides of a place
+    ("Calcified hilar nodes on both sides.", "nodes", "bilateral"),
+    ("Calcified granulomas in both lungs, unchanged from both prior studies.", "granulomas", "bilateral"),
+    ("Calcified pleural plaques in both hemithoraces.", "plaques", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), BOTH_PRIORS)
+def test_both_prior_studies_name_no_side(finding_with, text, word, side):
+    assert finding_with(text, word).laterality == side
