@@ -80,3 +80,26 @@ BOTH_PRIORS: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "word", "side"), BOTH_PRIORS)
 def test_both_prior_studies_name_no_side(finding_with, text, word, side):
     assert finding_with(text, word).laterality == side
+
+
+# the spaces of the peritoneal cavity where ovarian, gastric and colon
+# cancers seed implants are peritoneum (guide §2 site vocabulary: peritoneum
+# and mesentery), not the organ the sentence before names
+PERITONEAL_SPACES: list[tuple[str, str, str, str]] = [
+    ("FINDINGS: Calcified perihepatic implant, 8 mm.", "implant", "peritoneum", ""),
+    ("Calcified implants in the cul-de-sac.", "implants", "peritoneum", ""),
+    ("Calcified deposit in the pouch of Douglas.", "deposit", "peritoneum", ""),
+    ("The spleen is normal. Calcified perisplenic implant.", "implant", "peritoneum", ""),
+    ("Calcified nodule in the right paracolic gutter.", "nodule", "peritoneum", "right"),
+    ("The kidneys are normal. Calcified subdiaphragmatic implant on the right.", "implant", "peritoneum", "right"),
+    ("Calcified implant in Morison's pouch.", "implant", "peritoneum", ""),
+    # guards: an organ named on the implant stays its site
+    ("Calcified subcapsular hepatic implant.", "implant", "liver", ""),
+    ("Calcified serosal implants along the sigmoid colon.", "implants", "bowel", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site", "side"), PERITONEAL_SPACES)
+def test_peritoneal_spaces_are_peritoneum(finding_with, text, word, site, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == (site, side)
