@@ -103,3 +103,41 @@ PERITONEAL_SPACES: list[tuple[str, str, str, str]] = [
 def test_peritoneal_spaces_are_peritoneum(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# a treated tumour is a dystrophic cause attached to the mention (guide §4
+# rule 1), however many place words stand between 'treated' and the tumour,
+# and whatever the report calls the tumour (mass, lesion, primary, disease);
+# a tumour ablated or embolized is a treated one
+TREATED_TUMOUR: list[tuple[str, str]] = [
+    ("Impression: Treated left upper lobe tumor is now densely calcified.", "calcified"),
+    ("The treated right lower lobe mass has calcified.", "calcified"),
+    ("Coarse calcification within the treated liver lesions.", "calcification"),
+    ("The treated lesion in segment 7 now contains calcification.", "calcification"),
+    ("Calcified treated mediastinal disease.", "Calcified"),
+    ("Calcification along the site of the treated primary.", "Calcification"),
+    ("Calcification within the ablated liver lesion.", "Calcification"),
+    ("Calcification in the ablation zone in segment 6.", "Calcification"),
+    ("Calcification within the chemoembolized hepatic tumor.", "Calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), TREATED_TUMOUR)
+def test_treated_tumour_words_between(finding_with, text, word):
+    f = finding_with(text, word)
+    assert f.classification == "dystrophic"
+    assert "treated tumour" in f.evidence
+
+
+# guards: 'treated' for another disease, or a tumour not said to be treated
+NOT_TREATED_TUMOUR: list[tuple[str, str]] = [
+    ("Treated for coronary artery disease. Mild pericardial calcification.", "calcification"),
+    ("Patient treated with antibiotics. Calcified mass in the left upper lobe.", "mass"),
+    ("Untreated left upper lobe tumor with coarse calcification.", "calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_TREATED_TUMOUR)
+def test_not_treated_tumour(finding_with, text, word):
+    f = finding_with(text, word)
+    assert "treated tumour" not in f.evidence
