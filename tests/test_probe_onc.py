@@ -141,3 +141,35 @@ NOT_TREATED_TUMOUR: list[tuple[str, str]] = [
 def test_not_treated_tumour(finding_with, text, word):
     f = finding_with(text, word)
     assert "treated tumour" not in f.evidence
+
+
+def condition_names(analyzer, text: str) -> list[str]:
+    return [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# radiotherapy named by its technique is radiation therapy (guide §3:
+# damage from radiotherapy), and 's/p' before it, or before a drug regimen,
+# names no operation (guide §3: trauma and earlier surgery)
+TREATMENT_AFTER_SP: list[tuple[str, set[str], set[str]]] = [
+    ("History: RUL adenocarcinoma s/p SBRT. Calcified right hilar node.", {"radiation therapy"}, {"prior surgery"}),
+    ("History: brain metastases s/p SRS. Calcification in the left frontal lobe.", {"radiation therapy"}, {"prior surgery"}),
+    ("History: s/p stereotactic radiosurgery. Calcification in the right cerebellum.", {"radiation therapy"}, {"prior surgery"}),
+    ("Prostate cancer treated with IMRT. Calcified prostate.", {"radiation therapy"}, set()),
+    ("History: lung cancer s/p SABR to the LUL. Calcified nodule in the left upper lobe.", {"radiation therapy"}, {"prior surgery"}),
+    ("Hx: breast ca s/p proton therapy. Calcification in the left breast.", {"radiation therapy"}, {"prior surgery"}),
+    ("History: meningioma s/p Gamma Knife. Calcification in the dura.", {"radiation therapy"}, {"prior surgery"}),
+    ("Hx: Hodgkin's s/p ABVD. Calcified anterior mediastinal mass.", set(), {"prior surgery"}),
+    ("History: ovarian cancer s/p carboplatin and paclitaxel. Calcified peritoneal implants.", set(), {"prior surgery"}),
+    # guards: an operation after 's/p' is still one; a planned SBRT is none
+    ("History: lung cancer s/p lobectomy. Calcified right hilar node.", {"prior surgery"}, set()),
+    ("Hx: Colon ca s/p sigmoidectomy, FOLFOX completed. Calcified liver lesion.", {"prior surgery"}, set()),
+    ("Hx: s/p hemicolectomy; radiation to the pelvis. Pelvic phleboliths.", {"prior surgery", "radiation therapy"}, set()),
+    ("History: lung cancer, SBRT planned. Calcified granuloma.", set(), {"radiation therapy"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), TREATMENT_AFTER_SP)
+def test_treatment_after_sp(analyzer, text, present, absent):
+    names = set(condition_names(analyzer, text))
+    assert present <= names
+    assert not (absent & names)
