@@ -173,3 +173,27 @@ def test_treatment_after_sp(analyzer, text, present, absent):
     names = set(condition_names(analyzer, text))
     assert present <= names
     assert not (absent & names)
+
+
+# a mass or tumour of the thyroid is a nodule by kind (guide §4 rule 4: a
+# thyroid nodule, not the gland as such, is dystrophic-prone); a denial before
+# the list that ends in it reaches it
+# (not 'carcinoma': the dev gold R5809 reads a relative's 'papillary thyroid
+# carcinoma with microcalcifications' as indeterminate)
+THYROID_TUMOUR: list[tuple[str, str, str]] = [
+    ("Right thyroid lobe mass measuring 2.6 cm with dense coarse calcifications.", "calcifications", "dystrophic"),
+    ("Calcified right thyroid mass.", "mass", "dystrophic"),
+    ("Left thyroid lobe tumor with calcification.", "calcification", "dystrophic"),
+    ("Thyroid: two masses, the larger on the right with coarse calcifications.", "calcifications", "dystrophic"),
+    # guards: the gland as such
+    ("Calcification in the thyroid gland.", "Calcification", "indeterminate"),
+    ("Thyroid: heterogeneous with scattered calcifications.", "calcifications", "indeterminate"),
+    ("Thyroid: punctate calcifications throughout both lobes without a discrete nodule or mass.", "calcifications", "indeterminate"),
+    ("Thyroid: punctate calcifications, no focal lesion, nodule or mass.", "calcifications", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "cls"), THYROID_TUMOUR)
+def test_thyroid_tumour_is_a_nodule(finding_with, text, word, cls):
+    f = finding_with(text, word)
+    assert (f.site, f.classification) == ("thyroid", cls)
