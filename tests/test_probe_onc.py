@@ -197,3 +197,24 @@ THYROID_TUMOUR: list[tuple[str, str, str]] = [
 def test_thyroid_tumour_is_a_nodule(finding_with, text, word, cls):
     f = finding_with(text, word)
     assert (f.site, f.classification) == ("thyroid", cls)
+
+
+# radiation damage named as 'radiation-associated' or by the field the
+# treatment covered is a dystrophic cause of its sentence (guide §3: damage
+# from radiotherapy; §4 rule 1), and the radiation is a condition
+RADIATION_ASSOCIATED: list[tuple[str, bool]] = [
+    ("Assessment: Radiation-associated heart disease with pericardial calcification.", True),
+    ("Radiation-associated calcification of the pericardium.", True),
+    # a hedged condition is not recorded (guide §3), the cause still binds
+    ("Pericardial calcification, likely radiation-associated.", False),
+    ("Calcified pleura in the radiation field.", True),
+    ("Calcified mediastinal fat within the prior radiation port.", True),
+    ("Calcified pleura within the radiation port.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "condition"), RADIATION_ASSOCIATED)
+def test_radiation_associated_is_a_cause(analyzer, finding_with, text, condition):
+    f = finding_with(text, "")
+    assert f.classification == "dystrophic"
+    assert ("radiation therapy" in condition_names(analyzer, text)) == condition
