@@ -218,3 +218,21 @@ def test_radiation_associated_is_a_cause(analyzer, finding_with, text, condition
     f = finding_with(text, "")
     assert f.classification == "dystrophic"
     assert ("radiation therapy" in condition_names(analyzer, text)) == condition
+
+
+# a noun of decrease before 'of' grades the finding after it, as 'increase
+# of' and 'decrease in' do (corpora/GUIDE.md, Descriptors: change)
+CHANGE_NOUNS: list[tuple[str, str, str]] = [
+    ("IMPRESSION: Continued decrease of the calcified left axillary node.", "node", "decreased"),
+    ("Interval decrease of the calcified peritoneal implants.", "implants", "decreased"),
+    ("Reduction of the calcified mediastinal mass since XXXX.", "mass", "decreased"),
+    ("Interval shrinkage of the calcified right hilar node.", "node", "decreased"),
+    # guards
+    ("Interval increase of the calcified peritoneal implants.", "implants", "increased"),
+    ("Decrease in size of calcified subcarinal node.", "node", "decreased"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "change"), CHANGE_NOUNS)
+def test_change_nouns(finding_with, text, word, change):
+    assert finding_with(text, word).change == change
