@@ -236,3 +236,21 @@ CHANGE_NOUNS: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "word", "change"), CHANGE_NOUNS)
 def test_change_nouns(finding_with, text, word, change):
     assert finding_with(text, word).change == change
+
+
+# today's size and the earlier one with one comma aside between that states
+# no size or lesion ('not FDG avid') still compare (corpora/GUIDE.md,
+# Descriptors: the finding's own size set beside an earlier size gives the change)
+SIZE_ASIDE: list[tuple[str, str, str]] = [
+    ("Calcified liver lesion measures 1.0 cm, not FDG avid, previously 1.5 cm.", "lesion", "decreased"),
+    ("Calcified right pelvic sidewall node measures 15 mm, intensely avid, previously 10 mm.", "node", "increased"),
+    ("Calcified peritoneal implant measures 9 mm, without uptake, previously 9 mm.", "implant", "stable"),
+    # guards: an aside naming another lesion, or a number, keeps its sizes
+    ("Calcified liver lesion measures 1.0 cm, adjacent to a cyst, previously 1.5 cm.", "lesion", ""),
+    ("Calcified liver lesion measures 1.0 cm, SUV 2.1, previously 1.5 cm.", "lesion", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "change"), SIZE_ASIDE)
+def test_size_compared_past_an_aside(finding_with, text, word, change):
+    assert finding_with(text, word).change == change
