@@ -254,3 +254,22 @@ SIZE_ASIDE: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "word", "change"), SIZE_ASIDE)
 def test_size_compared_past_an_aside(finding_with, text, word, change):
     assert finding_with(text, word).change == change
+
+
+# the stations beside the aorta and cava are the retroperitoneal nodes, as
+# 'retroperitoneal' and 'portacaval' are (guide §2 site vocabulary: lymph
+# node, nodes anywhere), not the aorta whose name they hold
+PARA_AORTIC: list[tuple[str, str, str]] = [
+    ("Calcified para-aortic mass, stable.", "mass", "lymph node"),
+    ("Calcified periaortic mass.", "mass", "lymph node"),
+    ("Calcified aortocaval mass in this patient with treated lymphoma.", "mass", "lymph node"),
+    ("Calcified retrocrural mass.", "mass", "lymph node"),
+    # guards
+    ("Calcified aortic wall.", "wall", "aorta"),
+    ("Calcified plaque of the abdominal aorta.", "plaque", "aorta"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site"), PARA_AORTIC)
+def test_para_aortic_is_nodal(finding_with, text, word, site):
+    assert finding_with(text, word).site == site
