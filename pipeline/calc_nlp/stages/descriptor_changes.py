@@ -1112,6 +1112,8 @@ def size_change(
             return _compared(dr, mm, m, rid)
         if start < mention_end and _place_then_compared(dr, gap, m, text, stop):
             return _compared(dr, mm, m, rid)
+        if _aside_then_compared(dr, gap, m, text, stop):
+            return _compared(dr, mm, m, rid)
     earlier = sorted(
         ((m, rid) for m, rid in sizes if mention_end <= m.start() and m.end() <= start),
         key=lambda x: x[0].start(),
@@ -1225,6 +1227,33 @@ def _place_then_compared(
     if any(not re.fullmatch(r"[a-z][a-z-]*", w) for w in place):
         return False
     if dr.lesion_nouns & set(place):
+        return False
+    return _compared_gap(dr, tail, m, text, stop, current=False)
+
+
+# How many words a comma aside between today's size and the earlier one may
+# hold ("1.0 cm, not FDG avid, previously 1.5 cm").
+_SIZE_ASIDE_WORDS = 5
+
+
+def _aside_then_compared(
+    dr: DescriptorRules, gap: list[str], m: re.Match[str], text: str, stop: int
+) -> bool:
+    """Does one comma aside that states no number and names no lesion stand
+    between today's size and an earlier one `_compared_gap` lets follow it
+    ("1.0 cm, not FDG avid, previously 1.5 cm"; "15 mm, intensely avid,
+    previously 10 mm")? The aside says how the lesion looks today, not what
+    the earlier size belongs to (guide, Descriptors: change from the
+    finding's own sizes)."""
+    if gap[:1] != [","] or gap.count(",") != 2:
+        return False
+    cut = len(gap) - 1 - gap[::-1].index(",")
+    aside, tail = gap[1:cut], gap[cut + 1 :]
+    if not aside or len(aside) > _SIZE_ASIDE_WORDS:
+        return False
+    if any(not re.fullmatch(r"[a-z][a-z-]*", w) for w in aside):
+        return False
+    if dr.lesion_nouns & set(aside):
         return False
     return _compared_gap(dr, tail, m, text, stop, current=False)
 

@@ -1764,17 +1764,35 @@ def qualified(
     )
 
 
+# Words that join the last item of a list to the items before it: a denial
+# before the first item reaches the last ('without a discrete nodule or mass');
+# past one of them, a comma joins the items before it ('no lesion, nodule or
+# mass').
+_LIST_JOINS = frozenset({"or", "nor"})
+_LIST_COMMAS = frozenset({","})
+
+
 def _denied_word(kit: Toolkit, rd: ReportDoc, q: Span, reach: int = 4) -> bool:
     """Does a forward negation or hypothetical of the ConText rules ('no',
     'without', 'not associated with any', 'evaluate for') stand up to
-    `reach` tokens before `q`, in its sentence?"""
-    lo = max(rd.layout.sent_first[q.start], q.start - reach)
-    words = tuple(rd.lower[lo : q.start])
-    return any(
-        words[k : k + len(c)] == c
-        for c in (*kit.forward_negations, *kit.forward_hedges)
-        for k in range(len(words) - len(c) + 1)
-    )
+    `reach` tokens before `q`, or before the 'or' that joins `q` to the
+    item before it, in its sentence?"""
+    first = rd.layout.sent_first[q.start]
+    end = q.start
+    joining = _LIST_JOINS
+    while True:
+        lo = max(first, end - reach)
+        words = tuple(rd.lower[lo:end])
+        if any(
+            words[k : k + len(c)] == c
+            for c in (*kit.forward_negations, *kit.forward_hedges)
+            for k in range(len(words) - len(c) + 1)
+        ):
+            return True
+        joins = [lo + k for k, w in enumerate(words) if w in joining]
+        if not joins:
+            return False
+        end, joining = joins[-1], _LIST_JOINS | _LIST_COMMAS
 
 
 def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:

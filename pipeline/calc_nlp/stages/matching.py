@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from operator import not_
 from typing import Any
 
@@ -510,6 +510,8 @@ def _not_before_any(lay: Layout, span: Span | RuleHit, words: list[str]) -> bool
 # How many words may stand between a lead term ('status post') and a word
 # of its `lead_not_before` ('status post mantle radiation').
 LEAD_REACH = 2
+# Punctuation that ends a list item: a word after it is no longer led.
+ITEM_ENDS = frozenset({",", ";"})
 
 
 def _named_conditions(
@@ -560,10 +562,12 @@ def _named_conditions(
             return False
         entry = kit.rules.conditions[md["condition"]]
         # another condition right after it, or a word it does not lead to
-        # right after it or after a word or two ('status post mantle radiation')
+        # right after it or after a word or two ('status post mantle radiation'),
+        # in its own list item ('s/p sigmoidectomy, FOLFOX' names the operation)
         words = entry.get("lead_not_before", ())
         reach = range(c.end, min(c.end + LEAD_REACH + 1, len(doc)))
-        return c.end in starts or any(lower[i] in words for i in reach)
+        in_item = takewhile(lambda i: lower[i] not in ITEM_ENDS, reach)
+        return c.end in starts or any(lower[i] in words for i in in_item)
 
     return [c for c in conds if not empty(c)]
 
