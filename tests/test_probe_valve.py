@@ -8,7 +8,17 @@ Every fragment is made up for this file, each class written several ways
 - 'tricuspid' right after a valve's label colon ('Aortic valve: tricuspid,
   heavily calcified') says how many cusps the labelled valve has, as after
   'is' ('the aortic valve is tricuspid'); it names no tricuspid valve, so
-  the label gives the site.
+  the label gives the site;
+- 'the annulus' with no valve named on it is the annulus of the valve its
+  sentence or the sentences before name, a valve named in another finding's
+  own words too ('a heavily calcified trileaflet aortic valve, moderate
+  calcification of the annulus': the aortic valve's), as a valve word
+  naming no part of its own ('the leaflets') already is; 'annular
+  calcification' whose own sentence names no valve is the annulus the
+  sentences right before it named with one valve (past a list mark: '1.
+  Heavily calcified tricuspid aortic valve; annulus perimeter 70 mm. 2.
+  Moderate annular calcification': the aortic valve's), and stays the
+  mitral annulus after a sentence that names a valve but no annulus.
 """
 
 from __future__ import annotations
@@ -41,3 +51,40 @@ def test_tricuspid_after_a_valve_label_counts_cusps(finding_with, text, word, ex
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
 
+
+ANNULUS_OF_NAMED_VALVE: list[tuple[str, str, dict[str, Any]]] = [
+    ("CTA showed a heavily calcified trileaflet aortic valve, moderate calcification of the annulus, and calcified iliac arteries.", "calcification", {"site": "aortic valve"}),
+    ("Aortic valve calcification. The annulus is also calcified.", "calcified", {"site": "aortic valve"}),
+    ("TTE: Calcified aortic valve with restricted opening. The annulus is mildly calcified.", "calcified", {"site": "aortic valve"}),
+    ("Heavily calcified bicuspid aortic valve; calcification extends into the annulus.", "calcification", {"site": "aortic valve"}),
+    ("OPERATIVE FINDINGS: Severe calcific aortic stenosis. The annulus was heavily calcified and was debrided.", "calcified", {"site": "aortic valve"}),
+    # guards: a mitral finding before, or no valve named, keeps the mitral annulus
+    ("Calcified mitral leaflets. The annulus is also calcified.", "calcified", {"site": "mitral annulus"}),
+    ("MAC, moderate. The annulus is calcified posteriorly.", "calcified", {"site": "mitral annulus"}),
+    ("The annulus is calcified.", "", {"site": "mitral annulus"}),
+    ("Calcified aortic valve. Mitral valve: calcification of the annulus.", "calcification", {"site": "mitral annulus"}),
+    # 'annular calcification' after a sentence naming the valve
+    ("TAVR CT\nAortic valve Agatston score 1850. Annulus area 520 mm2. Moderate annular calcification.", "annular", {"site": "aortic valve"}),
+    ("IMPRESSION: 1. Severely calcified tricuspid aortic valve, annulus 25 x 28 mm. 2. Moderate annular calcification extending into the LVOT.", "annular", {"site": "aortic valve"}),
+    ("Aortic valve: trileaflet, heavily calcified.\nAnnulus: 24 x 27 mm, perimeter 80 mm.\nAnnular calcification: moderate.", "Annular", {"site": "aortic valve"}),
+    ("IMPRESSION: ,1. Heavily calcified trileaflet aortic valve; annulus perimeter 81 mm, suitable for a 29 mm valve.,2. Mild annular calcification.", "annular", {"site": "aortic valve"}),
+    # guards: no annulus named with the valve before, a mitral one, or a
+    # paragraph break: the mitral annulus (tests/test_sites_part_named_before.py)
+    ("The aortic valve is heavily calcified. Moderate annular calcification.", "annular", {"site": "mitral annulus"}),
+    ("IMPRESSION: 1. Severely calcified tricuspid aortic valve. 2. Moderate annular calcification.", "annular", {"site": "mitral annulus"}),
+    ("Aortic valve calcification. Annulus 25 mm.\n\nAnnular calcification.", "Annular", {"site": "mitral annulus"}),
+    ("Moderate annular calcification.", "", {"site": "mitral annulus"}),
+    ("Calcified mitral leaflets. Annular calcification, moderate.", "Annular", {"site": "mitral annulus"}),
+    ("Calcified aortic valve. Normal LV size. Annular calcification.", "Annular", {"site": "mitral annulus"}),
+    ("Calcified aortic valve.\n\nAnnular calcification.", "Annular", {"site": "mitral annulus"}),
+    ("Aortic knob calcified. Annular calcification.", "Annular", {"site": "mitral annulus"}),
+    ("Calcified aortic valve. Mitral valve: annular calcification.", "annular", {"site": "mitral annulus"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), ANNULUS_OF_NAMED_VALVE)
+def test_annulus_of_a_valve_a_finding_names(findings_of, text, word, expected):
+    found = [f for f in findings_of(text) if word.lower() in f.mention.lower()]
+    assert found, [f.mention for f in findings_of(text)]
+    f = found[-1]  # the annulus finding comes last
+    assert {name: getattr(f, name) for name in expected} == expected
