@@ -18,7 +18,11 @@ Every fragment is made up for this file, each class written several ways
   sentences right before it named with one valve (past a list mark: '1.
   Heavily calcified tricuspid aortic valve; annulus perimeter 70 mm. 2.
   Moderate annular calcification': the aortic valve's), and stays the
-  mitral annulus after a sentence that names a valve but no annulus.
+  mitral annulus after a sentence that names a valve but no annulus;
+- the left ventricular outflow tract is the left ventricle's (myocardium),
+  by its abbreviation too ('LVOT: no significant calcification', 'Moderate
+  LVOT calcification'): a finding there takes no aortic valve from the
+  label or the sentence before, nor the valve's lesion.
 """
 
 from __future__ import annotations
@@ -88,3 +92,31 @@ def test_annulus_of_a_valve_a_finding_names(findings_of, text, word, expected):
     assert found, [f.mention for f in findings_of(text)]
     f = found[-1]  # the annulus finding comes last
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# (text, which finding in text order (-1: the last), expected fields)
+OUTFLOW_TRACT: list[tuple[str, int, dict[str, Any]]] = [
+    ("TAVR CT\nLVOT: no significant calcification.", -1, {"site": "myocardium", "negated": True}),
+    ("Aortic valve calcium score 2850.\nLVOT: moderate calcification.", -1, {"site": "myocardium"}),
+    ("Impression: Heavily calcified aortic valve. Moderate LVOT calcification.", -1, {"site": "myocardium"}),
+    ("AORTIC VALVE: SEVERELY CALCIFIED. CALCIFICATION IN THE LVOT BENEATH THE LEFT CORONARY CUSP.", -1, {"site": "myocardium"}),
+    ("Calcified LVOT.", -1, {"site": "myocardium"}),
+    # guards: a valve named first in the phrase keeps it; the long name
+    ("Calcification extends from the left coronary cusp into the LVOT.", -1, {"site": "aortic valve"}),
+    ("Calcified aortic valve. Moderate calcification of the aortic annulus extending into the LVOT.", -1, {"site": "aortic valve"}),
+    ("Heavy calcification of the left ventricular outflow tract.", -1, {"site": "myocardium"}),
+    ("LVOT diameter 2.1 cm. Calcified aortic valve.", -1, {"site": "aortic valve"}),
+]
+
+
+@pytest.mark.parametrize(("text", "which", "expected"), OUTFLOW_TRACT)
+def test_outflow_tract_is_the_left_ventricle(findings_of, text, which, expected):
+    found = findings_of(text)
+    assert found, text
+    f = found[which]
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+def test_outflow_tract_calcification_is_not_the_valve_lesion(lesion_numbers):
+    text = "Impression: Heavily calcified aortic valve. Moderate LVOT calcification."
+    assert lesion_numbers(text) == [1, 2]
