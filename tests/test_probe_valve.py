@@ -22,7 +22,13 @@ Every fragment is made up for this file, each class written several ways
 - the left ventricular outflow tract is the left ventricle's (myocardium),
   by its abbreviation too ('LVOT: no significant calcification', 'Moderate
   LVOT calcification'): a finding there takes no aortic valve from the
-  label or the sentence before, nor the valve's lesion.
+  label or the sentence before, nor the valve's lesion;
+- the diseased valve a surgical valve replacement was done for ('status
+  post aortic valve replacement for calcific aortic stenosis', 'underwent
+  mitral valve replacement in 2010 for a heavily calcified rheumatic
+  valve') was cut out: historical, as after 's/p AVR for' already; a
+  transcatheter replacement leaves the native valve in place, and what
+  the replacement is 'with' is seen now.
 """
 
 from __future__ import annotations
@@ -120,3 +126,28 @@ def test_outflow_tract_is_the_left_ventricle(findings_of, text, which, expected)
 def test_outflow_tract_calcification_is_not_the_valve_lesion(lesion_numbers):
     text = "Impression: Heavily calcified aortic valve. Moderate LVOT calcification."
     assert lesion_numbers(text) == [1, 2]
+
+
+# (text, expected historical flag of the text's last finding)
+REPLACED_FOR: list[tuple[str, bool]] = [
+    ("Indication: status post aortic valve replacement for calcific aortic stenosis.", True),
+    ("Indication: status post surgical aortic valve replacement for severe calcific AS (2016).", True),
+    ("Indication: s/p mitral valve replacement for calcified rheumatic mitral valve.", True),
+    ("STATUS POST BIOPROSTHETIC AORTIC VALVE REPLACEMENT (2016) FOR CALCIFIED BICUSPID VALVE.", True),
+    ("He underwent aortic valve replacement in 2019 for a severely calcified aortic valve.", True),
+    ("PMH: underwent mitral valve replacement for heavily calcified rheumatic mitral stenosis.", True),
+    # guards
+    ("Indication: s/p AVR for calcific aortic stenosis.", True),
+    ("Status post transcatheter aortic valve replacement for calcific aortic stenosis. Native leaflets are calcified.", False),
+    ("Status post aortic valve replacement with moderate mitral annular calcification.", False),
+    ("Status post aortic valve replacement. Mitral annular calcification.", False),
+    ("Referred for aortic valve replacement for severe calcific aortic stenosis.", False),
+    ("Calcific aortic stenosis, status post aortic valve replacement.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "historical"), REPLACED_FOR)
+def test_valve_replaced_for_a_calcified_valve_is_historical(findings_of, text, historical):
+    found = findings_of(text)
+    assert found, text
+    assert found[-1].historical is historical
