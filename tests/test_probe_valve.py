@@ -28,7 +28,12 @@ Every fragment is made up for this file, each class written several ways
   mitral valve replacement in 2010 for a heavily calcified rheumatic
   valve') was cut out: historical, as after 's/p AVR for' already; a
   transcatheter replacement leaves the native valve in place, and what
-  the replacement is 'with' is seen now.
+  the replacement is 'with' is seen now;
+- 'AV' names the aortic valve where prose uses it as the valve's noun:
+  before a verb ('The AV is heavily calcified'), 'with' or 'w/', or a comma
+  or full stop closing the phrase ('Heavily calcified AV.', 'Calcified
+  trileaflet AV, moderate AS'), as before a valve's own words; before other
+  words it may be arteriovenous or atrioventricular and names no site.
 """
 
 from __future__ import annotations
@@ -151,3 +156,26 @@ def test_valve_replaced_for_a_calcified_valve_is_historical(findings_of, text, h
     found = findings_of(text)
     assert found, text
     assert found[-1].historical is historical
+
+
+AV_NOUN: list[tuple[str, dict[str, Any]]] = [
+    ("Trileaflet AV w/ mild leaflet calcif, no AS.", {"site": "aortic valve"}),
+    ("The AV is heavily calcified with reduced excursion.", {"site": "aortic valve"}),
+    ("Heavily calcified AV.", {"site": "aortic valve"}),
+    ("Calcified trileaflet AV, moderate AS.", {"site": "aortic valve"}),
+    ("AV with moderate calcification.", {"site": "aortic valve"}),
+    ("Calcified bicuspid AV with severe stenosis.", {"site": "aortic valve"}),
+    ("TTE: AV appears calcified, no stenosis.", {"site": "aortic valve"}),
+    ("THE AV WAS SEVERELY CALCIFIED.", {"site": "aortic valve"}),
+    # guards: arteriovenous and atrioventricular senses name no valve
+    ("Left arm AV fistula with calcification.", {"site": ""}),
+    ("AV graft with calcification.", {"site": ""}),
+    ("AV calcification, moderate.", {"site": "aortic valve"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AV_NOUN)
+def test_av_as_the_valve_noun(findings_of, text, expected):
+    found = findings_of(text)
+    assert len(found) == 1, [f.mention for f in found]
+    assert {name: getattr(found[0], name) for name in expected} == expected
