@@ -49,6 +49,8 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         return chosen
     if kit.md(site.span).get("generic") != "anaphoric" and not _part_pointed_back(kit, rd, f, site):
         named = _one_named_before(kit, rd, f, site, specific)
+        if named is None:
+            named = _one_named_just_before(kit, rd, f, site, specific)
         if named is not None:
             return _part_or(kit, site, named)
         return _restated_site(kit, rd, f, specific) or site
@@ -56,7 +58,6 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     # its own sentence before it first ('LAD: Heavy calcific plaque along the
     # mid segment and calcification at its origin'), then the sentences before
     before = [rd.doc[sent.start : f.start], *paragraph_before(rd, sent, 4)]
-    whole_valve = not kit.md(site.span).get("part_of")
     for n, prev in enumerate(before):
         found = [
             s
@@ -65,9 +66,9 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             and specific(s)
             and (
                 # a valve a finding's words name ('calcific aortic stenosis;
-                # the leaflet calcification ...'), for a valve word naming no
-                # part of its own (not 'the annulus')
-                (whole_valve and kind == "valve")
+                # the leaflet calcification ...', 'Calcified aortic valve.
+                # The annulus is also calcified': the aortic valve's annulus)
+                kind == "valve"
                 or not any(c.start <= s.span.start < c.end for c in others)
             )
         ]
@@ -142,6 +143,42 @@ def _one_named_before(
         if first <= s.span.start and s.span.end <= f.start and specific(s)
     ]
     return found[0] if len({s.site for s in found}) == 1 else None
+
+
+def _one_named_just_before(
+    kit: Toolkit,
+    rd: ReportDoc,
+    f: Span,
+    site: SiteRef,
+    specific: Callable[[SiteRef], bool],
+) -> SiteRef | None:
+    """For a generic site naming a part of one structure (`part_of`:
+    'annular calcification') whose own sentence names none, the one
+    structure of its kind named with that part in the sentences right
+    before it, in its paragraph past a list mark, another finding's words
+    included: the part named again is the one named before ('1. Heavily
+    calcified tricuspid aortic valve; annulus perimeter 70 mm. 2. Moderate
+    annular calcification.': the aortic valve's annulus, guide §2 step 4,
+    an earlier mention the sentence points back to). None where the
+    sentence before names no such part ('Aortic valve sclerosis. Annular
+    calcification is mild.' stays the mitral annulus) or two structures."""
+    if not kit.md(site.span).get("part_of"):
+        return None
+    part_of = kit.md(site.span).get("part_of")
+    said = False  # has a sentence walked past named the same part?
+    for prev in paragraph_before(rd, rd.sent(f), 4):
+        if not any(w.isalpha() for w in rd.lower[prev.start : prev.end]):
+            continue  # a list mark that is a sentence of its own ('2.')
+        named = [
+            s for s in rd.sentence_sites(prev.start) if prev.start <= s.span.start < prev.end
+        ]
+        said = said or any(kit.md(s.span).get("part_of") == part_of for s in named)
+        found = [s for s in named if specific(s)]
+        if found and said and len({s.site for s in found}) == 1:
+            return found[0]
+        if found or not said:
+            return None
+    return None
 
 
 def _part_or(kit: Toolkit, site: SiteRef, whole: SiteRef) -> SiteRef:
