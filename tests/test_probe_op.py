@@ -44,3 +44,50 @@ PRIOR_OPERATIONS = [
 @pytest.mark.parametrize("text", PRIOR_OPERATIONS)
 def test_prior_operation_stays_prior_surgery(analyzer, text):
     assert "prior surgery" in _conditions(analyzer, text)
+
+
+def _flags(f) -> str:
+    return "".join(
+        k[0].upper()
+        for k in ("negated", "uncertain", "historical", "hypothetical")
+        if getattr(f, k)
+    )
+
+
+# A calcification given as the reason an action was not taken ('not used due
+# to', 'not possible owing to') is seen, not denied or doubted: the denial is
+# the action's (guide §2, negated: the deposit is denied).
+REASONS = [
+    ("DESCRIPTION OF PROCEDURE: A tourniquet was not used due to calcified "
+     "vessels.", "calcified vessels"),
+    ("A tourniquet was not used because of vascular calcification.",
+     "vascular calcification"),
+    ("Clamping was not possible owing to a circumferentially calcified aorta.",
+     "calcified aorta"),
+    ("The tourniquet was not inflated secondary to calcified arteries.",
+     "calcified arteries"),
+    ("Cross-clamping was not feasible due to heavy calcification of the "
+     "aorta.", "calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), REASONS)
+def test_reason_for_an_action_not_taken_is_present(finding_of, text, mention):
+    assert _flags(finding_of(text, mention)) == ""
+
+
+# A denied calcification stays denied; a hedged reason stays hedged.
+DENIED = [
+    ("The vessels were not calcified.", "calcified", "N"),
+    ("Calcification was not seen due to shadowing.", "Calcification", "N"),
+    ("A tourniquet was not used, and there was no calcification of the "
+     "vessels.", "calcification", "N"),
+    ("The artery was not used due to no calcification.", "calcification", "N"),
+    ("Evaluation was not performed due to possible calcification.",
+     "calcification", "U"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "flags"), DENIED)
+def test_denied_calcification_near_a_reason_stays(finding_of, text, mention, flags):
+    assert _flags(finding_of(text, mention)) == flags
