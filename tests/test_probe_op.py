@@ -58,16 +58,26 @@ def _flags(f) -> str:
 # to', 'not possible owing to') is seen, not denied or doubted: the denial is
 # the action's (guide §2, negated: the deposit is denied).
 REASONS = [
-    ("DESCRIPTION OF PROCEDURE: A tourniquet was not used due to calcified "
-     "vessels.", "calcified vessels"),
-    ("A tourniquet was not used because of vascular calcification.",
-     "vascular calcification"),
-    ("Clamping was not possible owing to a circumferentially calcified aorta.",
-     "calcified aorta"),
-    ("The tourniquet was not inflated secondary to calcified arteries.",
-     "calcified arteries"),
-    ("Cross-clamping was not feasible due to heavy calcification of the "
-     "aorta.", "calcification"),
+    (
+        "DESCRIPTION OF PROCEDURE: A tourniquet was not used due to calcified vessels.",
+        "calcified vessels",
+    ),
+    (
+        "A tourniquet was not used because of vascular calcification.",
+        "vascular calcification",
+    ),
+    (
+        "Clamping was not possible owing to a circumferentially calcified aorta.",
+        "calcified aorta",
+    ),
+    (
+        "The tourniquet was not inflated secondary to calcified arteries.",
+        "calcified arteries",
+    ),
+    (
+        "Cross-clamping was not feasible due to heavy calcification of the aorta.",
+        "calcification",
+    ),
 ]
 
 
@@ -80,14 +90,78 @@ def test_reason_for_an_action_not_taken_is_present(finding_of, text, mention):
 DENIED = [
     ("The vessels were not calcified.", "calcified", "N"),
     ("Calcification was not seen due to shadowing.", "Calcification", "N"),
-    ("A tourniquet was not used, and there was no calcification of the "
-     "vessels.", "calcification", "N"),
+    (
+        "A tourniquet was not used, and there was no calcification of the vessels.",
+        "calcification",
+        "N",
+    ),
     ("The artery was not used due to no calcification.", "calcification", "N"),
-    ("Evaluation was not performed due to possible calcification.",
-     "calcification", "U"),
+    (
+        "Evaluation was not performed due to possible calcification.",
+        "calcification",
+        "U",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "mention", "flags"), DENIED)
 def test_denied_calcification_near_a_reason_stays(finding_of, text, mention, flags):
     assert _flags(finding_of(text, mention)) == flags
+
+
+# A history that opens with a disease dates the disease: a calcification
+# joined to it by 'and' or 'with' is the patient's state now (guide §2,
+# historical: a deposit visible today is present), as is one after a
+# history's 'and developed'.
+HISTORY_JOINED = [
+    (
+        "DESCRIPTION OF PROCEDURE: Due to her history of diabetes and calcified "
+        "vessels a tourniquet was not used.",
+        "calcified vessels",
+        "artery",
+    ),
+    (
+        "INDICATIONS: Claudication. History of diabetes and marked calcifications "
+        "of the femoral vessels.",
+        "calcifications",
+        "artery",
+    ),
+    (
+        "Due to his history of end-stage renal disease and heavily calcified "
+        "arteries, the anastomosis was made to the popliteal artery.",
+        "calcified arteries",
+        "artery",
+    ),
+    (
+        "History of diabetes and peripheral vascular disease with marked "
+        "calcifications of the tibial vessels.",
+        "calcifications",
+        "artery",
+    ),
+    (
+        "HISTORY: Status post right total hip arthroplasty and developed "
+        "heterotopic ossification.",
+        "heterotopic ossification",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), HISTORY_JOINED)
+def test_calcification_joined_to_a_history_is_present(finding_of, text, mention, site):
+    f = finding_of(text, mention)
+    assert (_flags(f), f.site) == ("", site)
+
+
+# A calcification that is the history's own object stays dated.
+HISTORY_OWN = [
+    "History of calcified granuloma, right lung.",
+    "History of calcified granuloma and diabetes.",
+    "History of lumpectomy and calcifications in the left breast.",
+    "Status post excision of a calcified nodule.",
+]
+
+
+@pytest.mark.parametrize("text", HISTORY_OWN)
+def test_calcification_of_the_history_stays_historical(finding_of, text):
+    assert "H" in _flags(finding_of(text, None))
