@@ -165,3 +165,55 @@ HISTORY_OWN = [
 @pytest.mark.parametrize("text", HISTORY_OWN)
 def test_calcification_of_the_history_stays_historical(finding_of, text):
     assert "H" in _flags(finding_of(text, None))
+
+
+# Heterotopic ossification placed at a joint by 'at', 'in', 'along' or
+# 'bridging' lies in the tissue about it, as 'about the left hip' does
+# (corpora/GUIDE.md, site); a tissue named for it still wins. Calcinosis 'in
+# the left elbow' may lie in its skin or fat: no site, as the dev labels have.
+JOINT_PLACED = [
+    (
+        "Heterotopic ossification in the left elbow was excised.",
+        "periarticular soft tissue",
+        "left",
+    ),
+    (
+        "Heterotopic ossification at the right hip.",
+        "periarticular soft tissue",
+        "right",
+    ),
+    (
+        "The heterotopic ossification along the posterior elbow was excised.",
+        "periarticular soft tissue",
+        "",
+    ),
+    (
+        "Heterotopic ossification bridging the greater trochanter to the ilium "
+        "was removed.",
+        "periarticular soft tissue",
+        "",
+    ),
+    (
+        "Heterotopic ossification bridging the greater trochanter and the ilium.",
+        "periarticular soft tissue",
+        "",
+    ),
+    ("Calcinosis in the left elbow, not imaged.", "", "left"),
+    (
+        "Radiation to the left hip on day 1 to prevent heterotopic ossification.",
+        "",
+        "left",
+    ),
+    (
+        "Heterotopic ossification in the gluteus minimus at the left hip.",
+        "muscle",
+        "left",
+    ),
+    ("Heterotopic ossification in the left thigh.", "", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), JOINT_PLACED)
+def test_ossification_placed_at_a_joint(finding_of, text, site, side):
+    f = finding_of(text, None)
+    assert (f.site, f.laterality) == (site, side)
