@@ -217,3 +217,21 @@ JOINT_PLACED = [
 def test_ossification_placed_at_a_joint(finding_of, text, site, side):
     f = finding_of(text, None)
     assert (f.site, f.laterality) == (site, side)
+
+
+# Diagnosis headings written with a hyphen or 'Dx' are the note's headings
+# as 'PREOPERATIVE DIAGNOSIS:' is: their section, and no prior surgery.
+DX_HEADINGS = [
+    ("Pre-op Diagnosis: Calcific tendinitis, right shoulder.", "indication"),
+    ("Preop Dx: Calcified plaque, left carotid.", "indication"),
+    ("Post-op Diagnosis: Calcified plaque of the left carotid.", "impression"),
+    ("Post-op Dx: Calcified plaque of the left carotid.", "impression"),
+    ("Postoperative Dx: Calcified appendix testis.", "impression"),
+]
+
+
+@pytest.mark.parametrize(("text", "section"), DX_HEADINGS)
+def test_dx_heading_sections(analyzer, text, section):
+    r = analyzer.analyze(text, "T")
+    assert [f.section for f in r.findings] == [section]
+    assert "prior surgery" not in [c.name for c in r.conditions]
