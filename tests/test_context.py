@@ -567,12 +567,12 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         "no effusion , and calcified nodes and possibly scarring are seen , "
         "stable ; ? prior lumpectomy for calcifications without masses versus "
         "cysts ; calcified right hilar versus mediastinal nodes ; no stenosis "
-        "at the calcified plaque"
+        "at the calcified plaque ; hx diabetes and calcified vessels"
     ).split()
     starts = [i == 0 for i in range(len(words))]
     clause = mo._Clauses(words, starts, frozenset({"are", "is", "seen"}))
-    clause.findings = [4, 18, 24, 35]
-    clause.conditions = frozenset({8, 16, 20})
+    clause.findings = [4, 18, 24, 35, 41]
+    clause.conditions = frozenset({8, 16, 20, 39})
     clause.procedure_ends = frozenset({17})
     clause.openers = frozenset({"stable"})
     clause.results = frozenset({"seen"})
@@ -606,7 +606,8 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"dates_up_to_comma": True},
     ]
     spans = [
-        (0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28), (31, 32), (33, 34)
+        *((0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)),
+        *((31, 32), (33, 34), (38, 39)),
     ]
     targets = [
         Target(4, 6, "CALCIFICATION"),
@@ -615,6 +616,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         Target(20, 21, "CONDITION"),
         Target(24, 25, "CALCIFICATION"),
         Target(35, 37, "CALCIFICATION"),
+        Target(41, 43, "CALCIFICATION"),
     ]
     denial = SimpleNamespace(direction="FORWARD", metadata=None, max_scope=None)
     for target in targets:

@@ -192,6 +192,7 @@ BOOLEAN_METADATA = (
     "column_heading",
     "title_unless_value",
     "joint_placed",
+    "joint_placed_in",
 )
 
 

@@ -209,6 +209,7 @@ METADATA_KEYS = {
     "mention_site",
     "landmark_site",
     "joint_placed",
+    "joint_placed_in",
     "part_of",
     "line_break",
     "not_a_vessels_value",

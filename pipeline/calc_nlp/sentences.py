@@ -266,6 +266,8 @@ def _run_in_label(words: list[str], i: int) -> bool:
     w = words[i]
     if not (len(w) > 1 and w[0].isupper() and w[1:].islower() and w.isalpha()):
         return False
+    if i >= 3 and words[i - 2] == "-" and words[i - 3][:1].isupper():
+        return False  # 'Post-op Dx:', 'Pre-op Diagnosis:': one capitalised heading
     j, seen = i + 1, 0
     while j < len(words) and seen <= _RUN_IN_WORDS:
         x = words[j]

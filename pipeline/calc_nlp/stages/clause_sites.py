@@ -330,8 +330,10 @@ def joint_place(
         return None  # the mention's rule first: most are not `joint_placed`
     md = kit.md(region.span)
     site = md.get("mention_site") or md.get("landmark_site")
+    landmark = not md.get("mention_site")
+    inside = bool(kit.md(f).get("joint_placed_in"))
     if not site or not (
-        _led_to_joint(kit, rd, region, landmark=not md.get("mention_site"))
+        _led_to_joint(kit, rd, region, landmark, inside)
         or _apposed_joint(rd, f, region)
     ):
         return None
@@ -345,17 +347,22 @@ def joint_place(
 _JOINT_PLACE_GAP = 2
 
 
-def _led_to_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef, landmark: bool) -> bool:
+def _led_to_joint(
+    kit: Toolkit, rd: ReportDoc, region: SiteRef, landmark: bool, inside: bool = False
+) -> bool:
     """Does a placing word (mentions.json joint_leads, joint_place_leads,
-    and before a joint's landmark landmark_words) end right before the
+    before a joint's landmark landmark_words, and for a mention that forms
+    about the joint it names (`inside`) joint_in_leads) end right before the
     region's words (its side included), or before up to `_JOINT_PLACE_GAP`
     plain words that start no match ('the medial')? 'Below the knee' is a
-    limb's region; 'lateral to the greater trochanter' places it at the hip."""
+    limb's region; 'lateral to the greater trochanter' places it at the hip,
+    and so does 'heterotopic ossification at the right hip'."""
     first = rd.layout.sent_first[region.start]
     names = (
         "joint_leads",
         "joint_place_leads",
         *(("landmark_words",) if landmark else ()),
+        *(("joint_in_leads",) if inside else ()),
     )
     leads = {
         tuple(w.split()) for name in names for w in kit.rules.word_lists.get(name, [])

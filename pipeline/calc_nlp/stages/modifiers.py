@@ -402,6 +402,12 @@ _STATES_OWN_ITEMS = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
 
 # The forward modifiers a list item opening with its own history trigger ends
 # (`_Clauses.history_item`): a denial, a hedge, a question.
+# How many words a patient's history may run before the disease it opens
+# with ('history of poorly controlled diabetes'), and the words that join a
+# finding to that disease ('history of ESRD and calcified arteries').
+HISTORY_DISEASE_REACH = 3
+_JOINING_WORDS = frozenset({"and", "with"})
+
 _HISTORY_ITEM_CATEGORIES = frozenset(
     {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"}
 )
@@ -1054,6 +1060,34 @@ class _Clauses:
         cut = next((i for i in range(end, target.start) if w[i] in {",", ";"}), None)
         return cut is not None and not any(end <= f < cut for f in self.findings)
 
+    def history_of_a_disease_and(self, target: Target, mod: Any) -> bool:
+        """Does a patient's history (`dates_up_to_comma`: 'history of') open
+        with a disease and reach a finding only past an 'and' or 'with' after
+        it? 'Due to her history of diabetes and calcified vessels a tourniquet
+        was not used', 'History of ESRD and heavily calcified arteries': the
+        history is the disease's, and the calcification joined to it is the
+        patient's state now (guide §2, historical: a deposit visible today is
+        present). A finding that opens the history ('history of calcified
+        granuloma and TB') or follows an operation ('history of lumpectomy
+        and calcifications') stays dated."""
+        if mod.category != "HISTORICAL" or mod.rule.direction != "FORWARD":
+            return False
+        if not (mod.rule.metadata or {}).get("dates_up_to_comma"):
+            return False
+        end = mod.modifier_span[1]
+        at = target.start
+        if at <= end or not (at in self.findings or at in self.places):
+            return False  # a place after the finding goes with it
+        reach = min(end + HISTORY_DISEASE_REACH, at)
+        first = next((i for i in range(end, reach) if i in self.conditions), None)
+        if first is None:
+            return False
+        w = self._index()
+        joined = next((i for i in range(first + 1, at) if w[i] in _JOINING_WORDS), None)
+        if joined is None or any(end <= f < joined for f in self.findings):
+            return False
+        return any(joined < f <= at for f in self.findings)
+
     def hedges_another(self, target: Target, mod: Any) -> bool:
         """Does a forward hedge stop at the first 'and' because it already has
         its object there, a thing that is no finding? 'nodules suggestive of
@@ -1130,6 +1164,7 @@ _CHECKS_OF = {
     "HISTORICAL": (
         _Clauses.dates_another,
         _Clauses.history_closed_by_comma,
+        _Clauses.history_of_a_disease_and,
         *_ANY_CATEGORY_CHECKS,
     ),
     "HYPOTHETICAL": (
@@ -1192,6 +1227,9 @@ _ASKS: dict[Any, Any] = {
     ),
     _Clauses.dates_another: lambda c, d, md: c == "HISTORICAL" and d == _FORWARD,
     _Clauses.history_closed_by_comma: lambda c, d, md: (
+        c == "HISTORICAL" and d == _FORWARD and bool(md.get("dates_up_to_comma"))
+    ),
+    _Clauses.history_of_a_disease_and: lambda c, d, md: (
         c == "HISTORICAL" and d == _FORWARD and bool(md.get("dates_up_to_comma"))
     ),
     _Clauses.disease_past_a_comma: lambda c, d, md: (
