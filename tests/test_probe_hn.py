@@ -39,3 +39,58 @@ STONE_GUARDS = [
 @pytest.mark.parametrize(("text", "mentions"), STONE_GUARDS)
 def test_calcification_beside_a_stone_stays(findings_of, text, mentions):
     assert [f.mention for f in findings_of(text)] == mentions
+
+
+# 'Soft tissue density' (or attenuation) grades how dense a thing looks on
+# CT, as 'hyperdense' does; it names no tissue. A calcification in such
+# material takes the place its clause names (a sinus or a gland outside the
+# vocabulary: no site) or none, never 'soft tissue' (guide §2: site is the
+# tissue the deposit sits in; a region outside the vocabulary gives none).
+DENSITY_NOT_TISSUE = [
+    (
+        "CT SINUS: The left maxillary sinus is opacified by soft tissue density "
+        "material with internal calcifications.",
+        "calcifications", "", "left",
+    ),
+    (
+        "CT NECK: Soft tissue attenuation mass in the right parotid with punctate "
+        "calcification.",
+        "calcification", "", "right",
+    ),
+    (
+        "CT SINUS: Right maxillary sinus is filled with soft-tissue density containing "
+        "scattered calcifications.",
+        "calcifications", "", "right",
+    ),
+    (
+        "CT SINUS: Soft tissue density within the right sphenoid sinus with central "
+        "calcification.",
+        "calcification", "", "right",
+    ),
+]
+
+# Guards: soft tissue named as the place, or a density beside a vocabulary site.
+DENSITY_GUARDS = [
+    ("Soft tissue calcification in the left thigh.", "Soft tissue calcification", "soft tissue", "left"),
+    ("CT NECK: Calcification in the right neck soft tissues.", "Calcification", "soft tissue", "right"),
+    (
+        "CT CHEST: Soft tissue density nodule in the right upper lobe with central "
+        "calcification.",
+        "calcification", "lung", "right",
+    ),
+    (
+        "Soft tissue density along the left lateral chest wall with peripheral "
+        "calcification, consistent with an old hematoma.",
+        "calcification", "soft tissue", "left",
+    ),
+    (
+        "CT ORBITS: Soft tissue density mass in the left orbit with calcifications.",
+        "calcifications", "eye", "left",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "side"), DENSITY_NOT_TISSUE + DENSITY_GUARDS)
+def test_soft_tissue_density_names_no_tissue(findings_of, text, mention, site, side):
+    got = [(f.mention, f.site, f.laterality) for f in findings_of(text)]
+    assert got == [(mention, site, side)]
