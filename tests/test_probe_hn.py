@@ -94,3 +94,45 @@ DENSITY_GUARDS = [
 def test_soft_tissue_density_names_no_tissue(findings_of, text, mention, site, side):
     got = [(f.mention, f.site, f.laterality) for f in findings_of(text)]
     assert got == [(mention, site, side)]
+
+
+# The annulus a vertebral level names is a disc's (cartilage), not the
+# mitral annulus: 'L2-3 calcified annulus', 'annular calcification at L4-5'
+# (guide §2 site vocabulary: cartilage, the intervertebral disc; where two
+# names fit, the narrower). Different levels are different lesions.
+DISC_ANNULUS = [
+    "LUMBAR SPINE CT. DISC LEVELS: L1-2 normal. L2-3 calcified annulus. L3-4 normal.",
+    "CT L-SPINE: L4-5 posterior annular calcification.",
+    "CT C-SPINE: C5-C6 annular calcification without canal stenosis.",
+    "CT LUMBAR SPINE: Calcification of the annulus at L4/5.",
+    "CT LUMBAR SPINE: Annular calcification at L5-S1, left posterolateral.",
+    "MRI T-spine: T11-12 calcified anulus.",
+]
+
+
+@pytest.mark.parametrize("text", DISC_ANNULUS)
+def test_annulus_at_a_vertebral_level_is_the_disc(findings_of, text):
+    assert [f.site for f in findings_of(text)] == ["cartilage"]
+
+
+# Guards: an annulus with no level stays the heart's.
+ANNULUS_GUARDS = [
+    ("CT CHEST: Dense annular calcification.", "mitral annulus"),
+    ("Echo: The annulus is heavily calcified.", "mitral annulus"),
+    ("CT chest: Aortic valve calcification. The aortic annulus is calcified.", "aortic valve"),
+    ("CT CHEST at the T8 level: Mitral annular calcification.", "mitral annulus"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), ANNULUS_GUARDS)
+def test_annulus_without_a_level_stays(findings_of, text, site):
+    assert findings_of(text)[-1].site == site
+
+
+def test_annuli_of_two_levels_are_two_lesions(findings_of):
+    got = findings_of(
+        "LUMBAR SPINE CT. L2-3 calcified annulus. L3-4 normal. "
+        "L4-5 posterior annular calcification."
+    )
+    assert [f.site for f in got] == ["cartilage", "cartilage"]
+    assert got[0].lesion_id != got[1].lesion_id
