@@ -136,3 +136,39 @@ def test_annuli_of_two_levels_are_two_lesions(findings_of):
     )
     assert [f.site for f in got] == ["cartilage", "cartilage"]
     assert got[0].lesion_id != got[1].lesion_id
+
+
+# A tooth's pulp is part of the tooth: its calcification (pulp stones,
+# pulpal or pulp chamber calcification, a calcified pulp canal) is no
+# finding (guide §1: mineral in any tissue other than bone or teeth).
+DENTAL_PULP = [
+    "PANORAMIC FILM: Pulp calcifications in teeth 3 and 14.",
+    "CBCT: Pulpal calcification of tooth 19. No periapical lesion.",
+    "PANOREX: Calcified pulp chambers of the lower incisors.",
+    "CBCT: Pulp chamber calcification in the mandibular first molar.",
+    "Panoramic radiograph: Diffuse pulp calcification of the maxillary molars.",
+    "CBCT: Molar pulp calcifications bilaterally. Calcified pulp canal of tooth 8.",
+]
+
+
+@pytest.mark.parametrize("text", DENTAL_PULP)
+def test_dental_pulp_calcification_is_no_finding(findings_of, text):
+    assert [f.mention for f in findings_of(text)] == []
+
+
+# Guards: a finger's pulp is soft tissue of the hand, and a calcification
+# beside a tooth in a soft tissue stays.
+PULP_GUARDS = [
+    ("Hand radiograph: Digital pulp calcifications bilaterally.", ["calcifications"]),
+    ("Soft tissue calcification of the thumb pulp.", ["Soft tissue calcification"]),
+    ("Calcinosis in the pulp of the right index finger.", ["Calcinosis"]),
+    (
+        "Panoramic film: Pulp stones in the molars. Calcified carotid plaque on the left.",
+        ["Calcified carotid plaque"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), PULP_GUARDS)
+def test_finger_pulp_and_neck_calcifications_stay(findings_of, text, mentions):
+    assert [f.mention for f in findings_of(text)] == mentions
