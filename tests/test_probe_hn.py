@@ -172,3 +172,20 @@ PULP_GUARDS = [
 @pytest.mark.parametrize(("text", "mentions"), PULP_GUARDS)
 def test_finger_pulp_and_neck_calcifications_stay(findings_of, text, mentions):
     assert [f.mention for f in findings_of(text)] == mentions
+
+
+# Phthisis bulbi is a shrunken globe, a retinoblastoma a tumour of the
+# retina and a cataract the lens's: each names the eye as its place (guide
+# §2 site vocabulary: eye takes the globe, lens and the rest of the eye).
+EYE_DISEASES = [
+    ("CT ORBITS: Left phthisis bulbi with calcification.", "left"),
+    ("CT HEAD: Phthisis bulbi on the right with dense calcification.", "right"),
+    ("CT HEAD: Calcified retinoblastoma, left.", "left"),
+    ("CT HEAD: Calcified cataract on the right.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), EYE_DISEASES)
+def test_eye_diseases_place_the_calcification_in_the_eye(findings_of, text, side):
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [("eye", side)]
+
