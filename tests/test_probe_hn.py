@@ -189,3 +189,40 @@ EYE_DISEASES = [
 def test_eye_diseases_place_the_calcification_in_the_eye(findings_of, text, side):
     assert [(f.site, f.laterality) for f in findings_of(text)] == [("eye", side)]
 
+
+
+# An osteophyte, spur or syndesmophyte is bone: 'calcified' on it says bone
+# is bone, no finding (guide §1: bone doing what bone does).
+BONY_OUTGROWTHS = [
+    "CT CERVICAL SPINE: Calcified osteophytes at C5-6.",
+    "CT C-SPINE: Calcified left C4-5 uncovertebral osteophyte.",
+    "CT L-SPINE: Calcified anterior spurs at L2-L4.",
+    "XR SPINE: Calcified marginal syndesmophytes from T10 to L2.",
+]
+
+
+@pytest.mark.parametrize("text", BONY_OUTGROWTHS)
+def test_a_calcified_osteophyte_is_bone(findings_of, text):
+    assert [f.mention for f in findings_of(text)] == []
+
+
+# Guards: a disc-osteophyte complex holds the disc, and a calcification
+# beside an osteophyte stays.
+OSTEOPHYTE_GUARDS = [
+    ("CT C-SPINE: C3-4: Small calcified disc osteophyte complex.", ["calcified disc"]),
+    (
+        "CT C-SPINE: Calcification of the ligamentum flavum beside a facet osteophyte.",
+        ["Calcification"],
+    ),
+    ("CT SHOULDER: Calcified tendon next to an inferior osteophyte.", ["Calcified tendon"]),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), OSTEOPHYTE_GUARDS)
+def test_calcification_beside_an_osteophyte_stays(findings_of, text, mentions):
+    assert [f.mention for f in findings_of(text)] == mentions
+
+
+def test_a_finding_next_to_an_osteophyte_is_kept(findings_of):
+    got = findings_of("CT CHEST: Calcified aortic plaque abutting thoracic osteophytes.")
+    assert [f.mention for f in got] == ["Calcified aortic plaque"]
