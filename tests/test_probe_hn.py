@@ -226,3 +226,34 @@ def test_calcification_beside_an_osteophyte_stays(findings_of, text, mentions):
 def test_a_finding_next_to_an_osteophyte_is_kept(findings_of):
     got = findings_of("CT CHEST: Calcified aortic plaque abutting thoracic osteophytes.")
     assert [f.mention for f in got] == ["Calcified aortic plaque"]
+
+
+# Two spinal levels, each with its side, joined by 'and' before one
+# calcified disc name both sides of that one finding (guide §2: two sides
+# for one finding give bilateral), as 'right hilar and left apical
+# granulomas' does; the hyphen of a level ('C5-6', 'L5-S1') is part of it.
+LEVELS_BOTH_SIDES = [
+    "IMPRESSION: Right T11-12 and left T12-L1 calcified disc herniations.",
+    "IMPRESSION: Right C5-6 and left C6-7 calcified disc protrusions.",
+    "IMPRESSION: Right C5-6 and left C6-7 ligamentum flavum calcification.",
+    "IMPRESSION: Right L4-5 and left L5-S1 foraminal calcified disc extrusions.",
+]
+
+
+@pytest.mark.parametrize("text", LEVELS_BOTH_SIDES)
+def test_sided_levels_joined_before_one_finding_are_bilateral(findings_of, text):
+    assert [f.laterality for f in findings_of(text)] == ["bilateral"]
+
+
+# Guards: one side at two levels stays that side; a dash between clauses
+# is no level.
+LEVELS_ONE_SIDE = [
+    ("IMPRESSION: Left C5-6 and C6-7 calcified disc protrusions.", ["left"]),
+    ("IMPRESSION: Right hip - no effusion and left calcified tendon.", ["left"]),
+    ("Right C5-6 disc bulge and left C6-7 calcified disc protrusion.", ["left"]),
+]
+
+
+@pytest.mark.parametrize(("text", "sides"), LEVELS_ONE_SIDE)
+def test_one_sided_levels_stay(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides

@@ -1165,9 +1165,13 @@ def _leading_places(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
     words, no 'and', another finding or the head of another finding
     ('Left effusion and right calcified granuloma')."""
     lower, first = rd.lower, rd.layout.sent_first[f.start]
-    i = f.start - 1
+    i, joiners = f.start - 1, 0
     while i >= first and lower[i] not in {",", ";", ":", "."}:
-        if f.start - i > LEAD_REACH or not (lower[i].isalnum() or rd.layout.blank[i]):
+        joiner = _joins_numbered_level(lower, i, first, f.start)
+        joiners += joiner
+        if f.start - i - joiners > LEAD_REACH or not (
+            lower[i].isalnum() or rd.layout.blank[i] or joiner
+        ):
             return set()
         i -= 1
     start = i + 1
@@ -1183,6 +1187,15 @@ def _leading_places(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
         for x in rd.matches.lats
         if start <= x.start and x.end <= f.end and not kit.md(x).get("implied")
     }
+
+
+def _joins_numbered_level(lower: list[str], i: int, lo: int, hi: int) -> bool:
+    """Is token i a '-' or '/' joining two numbered words, between tokens lo
+    and hi ('C5-6', 'L5-S1', 'T12-L1': one spinal level written in three
+    tokens)? Each side must hold a digit, so a dash between clauses is none."""
+    if lower[i] not in {"-", "/"} or i - 1 < lo or i + 1 >= hi:
+        return False
+    return any(c.isdigit() for c in lower[i - 1]) and any(c.isdigit() for c in lower[i + 1])
 
 
 def _heads_a_finding_before_and(rd: ReportDoc, lo: int, hi: int) -> bool:
