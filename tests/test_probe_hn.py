@@ -257,3 +257,46 @@ LEVELS_ONE_SIDE = [
 @pytest.mark.parametrize(("text", "sides"), LEVELS_ONE_SIDE)
 def test_one_sided_levels_stay(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A finding at two levels joined by 'and' sums up the lesions of both levels
+# and is a lesion of its own (corpora/GUIDE.md lesion: an impression phrase
+# that sums up several lesions of the findings), as 'calcified granulomas in
+# the right upper and lower lobes' is after one in each lobe.
+LEVEL_SUMS = [
+    "FINDINGS: Calcified disc protrusion at C5-6. Calcified disc protrusion at C6-7.\n"
+    "IMPRESSION: Calcified disc protrusions at C5-6 and C6-7.",
+    "FINDINGS: C5-6: calcified disc protrusion. C6-7: calcified disc protrusion.\n"
+    "IMPRESSION: Calcified disc protrusions at C5-6 and C6-7.",
+    "FINDINGS: Ligamentum flavum calcification at T10-11. Ligamentum flavum "
+    "calcification at T11-12.\nIMPRESSION: Ligamentum flavum calcification at "
+    "T10-11, T11-12.",
+]
+
+
+@pytest.mark.parametrize("text", LEVEL_SUMS)
+def test_two_levels_summed_are_a_lesion_of_their_own(findings_of, text):
+    one, two, both = findings_of(text)
+    assert len({one.lesion_id, two.lesion_id, both.lesion_id}) == 3
+
+
+# Guards: the impression naming one level restates that level's lesion,
+# also when the findings' sentence names a second level for something else.
+LEVEL_RESTATES = [
+    (
+        "FINDINGS: Calcified disc protrusion at C5-6. Calcified disc protrusion at C6-7.\n"
+        "IMPRESSION: Calcified C6-7 disc protrusion.",
+        (1, 2),
+    ),
+    (
+        "FINDINGS: Disc space narrowing at L4-5 and L5-S1 with a calcified disc at L3-4.\n"
+        "IMPRESSION: Calcified L3-4 disc.",
+        (0, 1),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), LEVEL_RESTATES)
+def test_one_level_restates_its_lesion(findings_of, text, pair):
+    got = findings_of(text)
+    assert got[pair[0]].lesion_id == got[pair[1]].lesion_id
