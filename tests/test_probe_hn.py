@@ -300,3 +300,28 @@ LEVEL_RESTATES = [
 def test_one_level_restates_its_lesion(findings_of, text, pair):
     got = findings_of(text)
     assert got[pair[0]].lesion_id == got[pair[1]].lesion_id
+
+
+# The same, with the sided levels listed after the finding.
+LEVELS_AFTER = [
+    "IMPRESSION: Calcified disc protrusions, right C5-6 and left C6-7.",
+    "IMPRESSION: Calcified ligamentum flavum at right C5-6 and left C6-7.",
+    "IMPRESSION: Calcified disc herniations at left L4-5 and right L5-S1.",
+]
+
+
+@pytest.mark.parametrize("text", LEVELS_AFTER)
+def test_sided_levels_listed_after_one_finding_are_bilateral(findings_of, text):
+    assert [f.laterality for f in findings_of(text)] == ["bilateral"]
+
+
+LEVELS_AFTER_GUARDS = [
+    ("IMPRESSION: Calcified disc protrusions at C5-6 and C6-7 on the right.", ["right"]),
+    ("IMPRESSION: Calcified disc protrusion, right C5-6. Left C6-7 disc bulge.", ["right"]),
+    ("IMPRESSION: Calcified disc at right C5-6 and a left C6-7 disc bulge.", ["right"]),
+]
+
+
+@pytest.mark.parametrize(("text", "sides"), LEVELS_AFTER_GUARDS)
+def test_one_side_of_levels_after_stays(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides
