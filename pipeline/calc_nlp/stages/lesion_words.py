@@ -655,9 +655,37 @@ def spine_levels(dr: DescriptorRules, f: Finding) -> frozenset[str]:
         return frozenset()
     end = at + len(f.mention)
     m = min(found, key=lambda m: m.start() - end if m.start() >= end else at - m.end())
+    return frozenset(_level_name(x) for x in _joined_levels(f.sentence, found, m))
+
+
+# What may stand between two levels of one list ('C5-6 and C6-7',
+# 'T10-11, T11-12', 'L3-4, L4-5 and L5-S1').
+_LEVEL_JOIN = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|and[^\S\n]+)", re.IGNORECASE)
+
+
+def _joined_levels(
+    text: str, found: list[re.Match[str]], m: re.Match[str]
+) -> list[re.Match[str]]:
+    """The level `m` with the levels a list joins to it by commas or 'and'
+    ("calcified disc protrusions at C5-6 and C6-7": both): a finding at the
+    levels of a list sums up the lesions of each (GUIDE: lesion)."""
+    ordered = sorted(found, key=lambda x: x.start())
+    i = ordered.index(m)
+    lo = hi = i
+    while lo > 0 and _LEVEL_JOIN.fullmatch(text, ordered[lo - 1].end(), ordered[lo].start()):
+        lo -= 1
+    while hi + 1 < len(ordered) and _LEVEL_JOIN.fullmatch(
+        text, ordered[hi].end(), ordered[hi + 1].start()
+    ):
+        hi += 1
+    return ordered[lo : hi + 1]
+
+
+def _level_name(m: re.Match[str]) -> str:
+    """A level as its two vertebrae ("C5-6" is "C5-C6")."""
     a = m.group("a").upper()
     b = (m.group("b") or a).upper()
-    return frozenset((f"{a}{m.group('m')}-{b}{m.group('n')}",))
+    return f"{a}{m.group('m')}-{b}{m.group('n')}"
 
 
 def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:

@@ -1108,6 +1108,8 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
     if _leading_places(kit, rd, f) >= {LEFT, RIGHT}:
         return BILATERAL  # 'Right third PIP and left fifth MCP periarticular calcifications'
+    if _sided_numbered_after(kit, rd, f) >= {LEFT, RIGHT}:
+        return BILATERAL  # 'Calcified disc protrusions, right C5-6 and left C6-7'
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and site_reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
@@ -1211,9 +1213,13 @@ def _leading_places(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
     words, no 'and', another finding or the head of another finding
     ('Left effusion and right calcified granuloma')."""
     lower, first = rd.lower, rd.layout.sent_first[f.start]
-    i = f.start - 1
+    i, joiners = f.start - 1, 0
     while i >= first and lower[i] not in {",", ";", ":", "."}:
-        if f.start - i > LEAD_REACH or not (lower[i].isalnum() or rd.layout.blank[i]):
+        joiner = _joins_numbered_level(lower, i, first, f.start)
+        joiners += joiner
+        if f.start - i - joiners > LEAD_REACH or not (
+            lower[i].isalnum() or rd.layout.blank[i] or joiner
+        ):
             return set()
         i -= 1
     start = i + 1
@@ -1229,6 +1235,56 @@ def _leading_places(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
         for x in rd.matches.lats
         if start <= x.start and x.end <= f.end and not kit.md(x).get("implied")
     }
+
+
+def _joins_numbered_level(lower: list[str], i: int, lo: int, hi: int) -> bool:
+    """Is token i a '-' or '/' joining two numbered words, between tokens lo
+    and hi ('C5-6', 'L5-S1', 'T12-L1': one spinal level written in three
+    tokens)? Each side must hold a digit, so a dash between clauses is none."""
+    if lower[i] not in {"-", "/"} or i - 1 < lo or i + 1 >= hi:
+        return False
+    return any(c.isdigit() for c in lower[i - 1]) and any(c.isdigit() for c in lower[i + 1])
+
+
+# Words that open a list of places right after a finding ('..., right C5-6
+# and left C6-7', 'at right C5-6 and left C6-7'), and those that join its
+# items.
+_LIST_OPENERS = frozenset({",", "at"})
+_LIST_JOINERS = frozenset({",", "and", "-", "/"})
+
+
+def _sided_numbered_after(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
+    """The sides of a list of numbered places, each with its side, that
+    follows the finding past one or two words of its head and a ',' or 'at'
+    ('Calcified disc protrusions, right C5-6 and left C6-7'): two or more
+    numbered items, and nothing else in the list up to its end, else empty.
+    Guide §2: two sides named for one finding give bilateral."""
+    lower, words, end = rd.lower, rd.layout.words, rd.sent(f).end
+    i = f.end
+    while i < end and i - f.end < 2 and words[i].isalpha() and lower[i] not in _LIST_OPENERS:
+        i += 1
+    if i >= end or lower[i] not in _LIST_OPENERS:
+        return set()
+    sided = {
+        x.start: (x.end, str(kit.md(x)["laterality"]))
+        for x in rd.matches.lats
+        if not kit.md(x).get("implied")
+    }
+    sides: set[str] = set()
+    numbered, j = 0, i + 1
+    while j < end:
+        if j in sided:
+            j, side = sided[j]
+            sides.add(side)
+            continue
+        if lower[j] in {".", ";"}:
+            break
+        if any(c.isdigit() for c in lower[j]):
+            numbered += 1
+        elif lower[j] not in _LIST_JOINERS:
+            return set()
+        j += 1
+    return sides if numbered >= 2 else set()
 
 
 def _heads_a_finding_before_and(rd: ReportDoc, lo: int, hi: int) -> bool:
