@@ -214,15 +214,57 @@ def normalise(
         )
     written = text
     text = _crs_as_breaks(text)  # same length: the report's offsets hold
+    values = None if hidden_only else _segment_values(text)
+    if values is not None:
+        text, first = values
     if not _needs(text, hidden_only):
         if hidden_only:
             return None  # (wraps hide no word: a report turned away stays so)
         # nothing to edit: its hard wraps alone, if any (the spaces they make
         # are the only runs `_edit` would read in the text unwrapped)
-        new, runs = _unwrapped(text, Runs.same(len(text)), hidden_only, joins)
+        runs = first if values is not None else Runs.same(len(text))
+        new, runs = _unwrapped(text, runs, hidden_only, joins)
         return None if new == written else Spacing(new, runs)
-    new, runs = _unwrapped(*_edit(text, splits), hidden_only, joins)
+    new, runs = _edit(text, splits)
+    if values is not None:
+        runs = _composed(first, runs)
+    new, runs = _unwrapped(new, runs, hidden_only, joins)
     return None if new == written else Spacing(new, runs)
+
+
+# A line that is an HL7 v2 text segment, as some interfaces export a result:
+# each line of the report the value of an OBX segment of its own (OBX-5),
+# after its set id, a text value type, the observation's identifier and
+# sub-id ('OBX|3|TX|||', 'OBX|1|TX|IMP^Impression||'), the fields after the
+# value (units, ranges, flags, the result's status: '||||||F') closing the
+# line; or an NTE note segment ('NTE|1|L|'). A bar inside the value is
+# escaped (\\F\\), so the value runs to the next bar.
+_SEGMENT = re.compile(
+    r"(?m)^(?:OBX\|\d{0,4}\|(?:TX|FT|ST)?\|[^|\n]{0,200}\|[^|\n]{0,20}\|"
+    r"|NTE\|\d{0,4}\|[A-Z]{0,2}\|)"
+    r"(?P<value>[^|\n]*)(?:\|[^\n]*)?$"
+)
+
+
+def _segment_values(text: str) -> tuple[str, Runs] | None:
+    """The text with each HL7 text segment line read as its value
+    ('OBX|3|TX|||Liver: calcified granuloma.||||||F' as 'Liver: calcified
+    granuloma.'): read as written, the segment's fields opened every line,
+    so no label or heading opened one (a liver granuloma lost its site).
+    None when no line is one."""
+    if "|" not in text or ("OBX|" not in text and "NTE|" not in text):
+        return None
+    out: list[str] = []
+    runs = Runs([], [], [], [], 0, len(text))
+    pos = 0
+    for m in _SEGMENT.finditer(text):
+        _copy(text, pos, m.start(), out, runs)
+        _copy(text, m.start("value"), m.end("value"), out, runs)
+        pos = m.end()
+    if not out and pos == 0:
+        return None
+    _copy(text, pos, len(text), out, runs)
+    return "".join(out), runs
 
 
 def _crs_as_breaks(text: str) -> str:

@@ -1,0 +1,112 @@
+"""Reports as HL7 feeds and hospital exports deliver their text: each report
+written clean and mangled, and every field of every finding the same on both
+(the mangled one's offsets on its own text). Made-up reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from calc_nlp.schema import Finding
+
+FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+
+
+def fields(findings: list[Finding]) -> list[tuple]:
+    """What must not change: the mention's words, site, side, class, flags,
+    severity, size, change, conditions and the lesion grouping."""
+    groups: dict[str, int] = {}
+    return [
+        (
+            " ".join(f.mention.split()),
+            f.site,
+            f.laterality,
+            f.classification,
+            tuple(k for k in FLAGS if getattr(f, k)),
+            f.severity,
+            f.size_mm,
+            f.change,
+            groups.setdefault(f.lesion_id, len(groups)),
+            tuple(sorted(c.name for c in f.conditions)),
+        )
+        for f in findings
+    ]
+
+
+def same_as_clean(analyzer, clean: str, mangled: str) -> None:
+    want = fields(analyzer.analyze(clean, "r").findings)
+    found = analyzer.analyze(mangled, "r").findings
+    assert want, "the clean report holds findings"
+    for f in found:
+        assert mangled[f.start : f.end] == f.mention
+    assert fields(found) == want
+
+
+ABDOMEN = (
+    "US ABDOMEN COMPLETE\n"
+    "Indication: Abnormal liver function tests.\n"
+    "Liver: Normal echotexture. A 9 mm echogenic focus in segment 6, compatible"
+    " with a calcified granuloma.\n"
+    "Pancreas: Coarse calcifications throughout, in keeping with chronic"
+    " pancreatitis.\n"
+    "Kidneys: No renal calcification.\n"
+    "IMPRESSION: Chronic calcific pancreatitis. Hepatic calcified granuloma."
+)
+CAROTID = (
+    "CAROTID DUPLEX ULTRASOUND\n"
+    "Indication: Left sided weakness.\n"
+    "RIGHT\n"
+    "Calcified plaque at the carotid bulb with acoustic shadowing.\n"
+    "LEFT\n"
+    "No calcified plaque. Mild intimal thickening.\n"
+    "Impression: Calcified plaque in the right carotid bulb."
+)
+NODES = (
+    "CT CHEST\n"
+    "History: Lung cancer screening.\n"
+    "Findings: There are scattered calcified mediastinal lymph nodes. Dense"
+    " calcification of the mitral annulus. No pleural effusion.\n"
+    "Impression: Calcified mediastinal nodes from prior granulomatous infection."
+    " Mitral annular calcification."
+)
+SCORE = (
+    "CT CORONARY CALCIUM SCORE\n"
+    "INDICATION: Family history of coronary disease.\n"
+    "FINDINGS:\n"
+    "LAD: 45\n"
+    "RCA: 88\n"
+    "Total Agatston score: 133.\n"
+    "Mild aortic valve calcification. No mitral annular calcification.\n"
+    "IMPRESSION: Coronary artery calcium score of 133."
+)
+
+
+def obx(text: str, sep: str = "\n", ident: str = "", tail: str = "") -> str:
+    """Each line the value (OBX-5) of a text segment of its own."""
+    return sep.join(
+        f"OBX|{n}|TX|{ident}||{line}{tail}"
+        for n, line in enumerate(text.split("\n"), 1)
+    )
+
+
+@pytest.mark.parametrize("clean", [ABDOMEN, CAROTID, NODES, SCORE])
+@pytest.mark.parametrize(
+    "segments",
+    [
+        lambda t: obx(t),
+        lambda t: obx(t, "\r"),
+        lambda t: obx(t, "\r\n"),
+        lambda t: obx(t, "\r", "IMP^Impression^L", "||||||F"),
+        lambda t: obx(t, "\n", "&GDT", "||||||F|||20260101"),
+        lambda t: "\r".join(f"NTE|{n}|L|{line}" for n, line in enumerate(t.split("\n"))),
+    ],
+    ids=["LF", "CR", "CRLF", "identifier and status", "observation fields", "notes"],
+)
+def test_hl7_text_segments_read_as_their_values(analyzer, clean, segments):
+    """'OBX|3|TX|||Liver: ... granuloma.' read as 'Liver: ... granuloma.':
+    the label opens the line (guide §2, a label line above)."""
+    same_as_clean(analyzer, clean, segments(clean))
+
+
+def test_a_bar_in_a_sentence_is_no_segment(analyzer):
+    text = "Scores: LAD 40 | RCA 3 | OBX noted.\nCalcified granuloma in the RUL."
+    assert fields(analyzer.analyze(text, "r").findings)[-1][1:3] == ("lung", "right")
