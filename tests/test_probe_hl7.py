@@ -4,6 +4,8 @@ written clean and mangled, and every field of every finding the same on both
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from calc_nlp.schema import Finding
@@ -17,7 +19,8 @@ def fields(findings: list[Finding]) -> list[tuple]:
     groups: dict[str, int] = {}
     return [
         (
-            " ".join(f.mention.split()),
+            # (a word a line's end split with a hyphen quoted as written)
+            re.sub(r"(?<=[a-z])-\s+(?=[a-z])", "", " ".join(f.mention.split())),
             f.site,
             f.laterality,
             f.classification,
@@ -110,3 +113,79 @@ def test_hl7_text_segments_read_as_their_values(analyzer, clean, segments):
 def test_a_bar_in_a_sentence_is_no_segment(analyzer):
     text = "Scores: LAD 40 | RCA 3 | OBX noted.\nCalcified granuloma in the RUL."
     assert fields(analyzer.analyze(text, "r").findings)[-1][1:3] == ("lung", "right")
+
+
+WRAPPED_CLEAN = (
+    "CT ANGIOGRAM ABDOMEN\n"
+    "History: Hypertension.\n"
+    "Calcified plaque at the origin of the left renal artery with moderate"
+    " stenosis. The right renal artery is patent without calcification."
+    " Dense calcification of the mitral annulus. A mass with coarse internal"
+    " calcifications, unchanged from the prior study.\n"
+    "Impression: Calcified atherosclerotic plaque at the left renal artery origin."
+)
+WRAPPED = (
+    "CT ANGIOGRAM ABDOMEN\n"
+    "History: Hypertension.\n"
+    "Calcified plaque at the origin of the left renal artery with\n"
+    "moderate stenosis. The right renal artery is patent without cal-\n"
+    "cification. Dense calcif-\n"
+    "ication of the mitral annulus. A mass with coarse internal calci-\r\n"
+    "fications, un-   \n"
+    "changed from the prior study.\n"
+    "Impression: Calcified atherosclerotic plaque at the left renal\n"
+    "artery origin."
+)
+
+
+@pytest.mark.parametrize(
+    "mangled",
+    [
+        WRAPPED,
+        # the lines padded to 80 columns (before a CR LF's CR)
+        "\n".join(
+            line.rstrip("\r").ljust(80) + line[len(line.rstrip("\r")) :]
+            for line in WRAPPED.split("\n")
+        ),
+    ],
+    ids=["wrapped", "padded"],
+)
+def test_a_word_split_by_a_hyphen_at_a_line_end_is_read_whole(analyzer, mangled):
+    """'without cal-' over 'cification.' is 'without calcification.': the
+    finding, its denial and its side are the clean report's (guide §1: the
+    calcification words themselves)."""
+    same_as_clean(analyzer, WRAPPED_CLEAN, mangled)
+
+
+def test_a_short_report_splits_a_word_by_a_hyphen_too(analyzer):
+    same_as_clean(
+        analyzer,
+        "Dense calcification of the mitral annulus.",
+        "Dense calcifi-\ncation of the mitral annulus.",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A well-\ndefined calcified granuloma in the left lower lobe.",
+        "Calcified granuloma in the right upper lobe -\nleft lung clear.",
+    ],
+)
+def test_a_hyphen_at_a_line_end_between_two_words_stays(analyzer, text):
+    """'well-' over 'defined' (two words the rules know, or one that is no
+    word of theirs) is no split word: read as a line break still."""
+    from calc_nlp.stages.spacing import normalise
+
+    sp = normalise(text, whole=analyzer.known_words.whole)
+    assert sp is None or "-" in sp.text
+
+
+def test_a_prefix_split_at_a_line_end_reads_as_the_closed_word(analyzer):
+    """'non-' over 'calcified' read 'noncalcified': no finding, as for
+    'non-calcified' (guide §1)."""
+    same_as_clean(
+        analyzer,
+        "Calcified granuloma in the left lower lobe, non-calcified nodule right.",
+        "Calcified granuloma in the left lower lobe, non-\ncalcified nodule right.",
+    )

@@ -107,7 +107,11 @@ class Analyzer:
         # in capitals only ('mild mac.'): asked again recased
         keep = passes_prefilter(self.prefilter, self.capitals, text)
         sp = spacing.normalise(
-            text, not keep, self.known_words.split, self.kit.line_joining_words
+            text,
+            not keep,
+            self.known_words.split,
+            self.kit.line_joining_words,
+            self.known_words.whole,
         )
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.

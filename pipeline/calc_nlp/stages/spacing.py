@@ -192,6 +192,7 @@ def normalise(
     hidden_only: bool = False,
     splits: Splits | None = None,
     joins: frozenset[str] = frozenset(),
+    whole: Splits | None = None,
 ) -> Spacing | None:
     """The text with spacing and markup made regular, or None when it needs
     no change. With `hidden_only`, None unless the text holds an invisible
@@ -200,10 +201,11 @@ def normalise(
     `splits`: tells a zero-width space inside a word, read as nothing, from
     one between two words, read as a space (without it: always a space).
     `joins`: the words a wrapped line may end on before a capital
-    (wrapping.py)."""
+    (wrapping.py). `whole`: is left+right a word the rules know (a word a
+    line's end split with a hyphen, read whole: `_hyphen_splits`)."""
     if rtf.is_rtf(text):
         shown, shown_origin, shown_stop = rtf.plain(text)
-        new, runs = _unwrapped(*_edit(shown, splits), hidden_only, joins)
+        new, runs = _unwrapped(*_edit(shown, splits), hidden_only, joins, whole)
         return Spacing(
             new,
             Runs.listed(
@@ -223,12 +225,12 @@ def normalise(
         # nothing to edit: its hard wraps alone, if any (the spaces they make
         # are the only runs `_edit` would read in the text unwrapped)
         runs = first if values is not None else Runs.same(len(text))
-        new, runs = _unwrapped(text, runs, hidden_only, joins)
+        new, runs = _unwrapped(text, runs, hidden_only, joins, whole)
         return None if new == written else Spacing(new, runs)
     new, runs = _edit(text, splits)
     if values is not None:
         runs = _composed(first, runs)
-    new, runs = _unwrapped(new, runs, hidden_only, joins)
+    new, runs = _unwrapped(new, runs, hidden_only, joins, whole)
     return None if new == written else Spacing(new, runs)
 
 
@@ -280,21 +282,61 @@ def _crs_as_breaks(text: str) -> str:
 
 
 def _unwrapped(
-    text: str, runs: Runs, hidden_only: bool, joins: frozenset[str] = frozenset()
+    text: str,
+    runs: Runs,
+    hidden_only: bool,
+    joins: frozenset[str] = frozenset(),
+    whole: Splits | None = None,
 ) -> tuple[str, Runs]:
     """The text with its hard wraps read as spaces (wrapping.py), once its
     markup is read: a wrapped report stored as RTF or with escaped or HTML
     line breaks is wrapped all the same. A wrap's CR LF, or a space left
     before it ('tissue \\n'), gives two spaces between words: made one, as
-    `_edit` makes those written (two spaces split the phrase)."""
-    joined = None if hidden_only else wrapping.unwrap(text, joins)
-    if joined is None:
+    `_edit` makes those written (two spaces split the phrase). A word the
+    line's end split with a hyphen ('calcif-\\nication') is read whole
+    (`_hyphen_splits`)."""
+    if hidden_only:
         return text, runs
+    joined = wrapping.unwrap(text, joins)
+    hyphens = _hyphen_splits(text, whole)
+    if joined is None and not hyphens:
+        return text, runs
+    joined = text if joined is None else joined
     spans = _wrap_spaces(text, joined) if "  " in joined else []
-    if spans:
-        again, then = _spaces_joined(joined, spans)
+    if hyphens:
+        spans = [s for s in spans if not any(_overlap(s, h) for h in hyphens)]
+    edits = sorted([(a, b, " ") for a, b in spans] + [(a, b, "") for a, b in hyphens])
+    if edits:
+        again, then = _replaced(joined, edits)
         return again, _composed(runs, then)
     return joined, runs  # same length: offsets hold
+
+
+# A hyphen ending a line before a letter ('calcif-\nication', 'un-\r\n
+# changed'), spaces padding the line after it; the word before it is read
+# by `_hyphen_splits` (the hyphen first: the regex engine skips to it)
+_LINE_HYPHEN = re.compile(r"-[ \t\r]*\n[ \t]*(?=[^\W\d_])")
+
+
+def _hyphen_splits(text: str, whole: Splits | None) -> list[tuple[int, int]]:
+    """Where a line's end split a word with a hyphen, as a fixed width or a
+    typesetter breaks a long word ('Dense calcif-' over 'ication of the
+    mitral annulus'): the hyphen and the line break, read as nothing when
+    the halves make a word the rules know (`whole`; 'well-' over 'defined'
+    stays as written, 'non-' over 'calcified' is 'noncalcified', read
+    alike). Read as a space, the word was lost ('calcif- ication') or a
+    change word with it ('un- changed')."""
+    if whole is None or "-" not in text:
+        return []
+    return [
+        m.span()
+        for m in _LINE_HYPHEN.finditer(text)
+        if whole(_word_before(text, m.start()), _word_after(text, m.end()))
+    ]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _wrap_spaces(text: str, joined: str) -> list[tuple[int, int]]:
@@ -326,13 +368,19 @@ def _spaces_joined(text: str, spans: list[tuple[int, int]]) -> tuple[str, Runs]:
     &nbsp;granuloma', 'Calcified \\u200b granuloma', a '<b>' between two
     spaces: each edit reads its own stretch, so two spaces stayed, and
     split the phrase) made one, as a run of spaces written between words is."""
+    return _replaced(text, [(start, end, " ") for start, end in spans])
+
+
+def _replaced(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Runs]:
+    """The text with each stretch (start, end, in order, apart) read as the
+    string given, and where its characters come from."""
     out: list[str] = []
     runs = Runs([], [], [], [], 0, len(text))
     pos = 0
-    for start, end in spans:
+    for start, end, instead in edits:
         _copy(text, pos, start, out, runs)
-        _add(runs, " ", start, end, 0)
-        out.append(" ")
+        _add(runs, instead, start, end, 0)
+        out.append(instead)
         pos = end
     _copy(text, pos, len(text), out, runs)
     return "".join(out), runs
