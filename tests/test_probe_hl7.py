@@ -189,3 +189,44 @@ def test_a_prefix_split_at_a_line_end_reads_as_the_closed_word(analyzer):
         "Calcified granuloma in the left lower lobe, non-calcified nodule right.",
         "Calcified granuloma in the left lower lobe, non-\ncalcified nodule right.",
     )
+
+
+def double_spaced(text: str, end: str = "\n") -> str:
+    return (end + end).join(text.split("\n"))
+
+
+@pytest.mark.parametrize("clean", [ABDOMEN, CAROTID, NODES, SCORE, WRAPPED_CLEAN])
+@pytest.mark.parametrize("end", ["\n", "\r\n", " \n"], ids=["LF", "CRLF", "space"])
+def test_a_double_spaced_report_reads_as_single_spaced(analyzer, clean, end):
+    """'RIGHT' over a blank line over 'Calcified plaque at the carotid bulb':
+    every line of the report has a blank after it, so the blank tells no
+    paragraph's end; the side heading heads the line under it (guide §2
+    step 4)."""
+    same_as_clean(analyzer, clean, double_spaced(clean, end))
+
+
+def test_a_writer_s_blank_line_stays_in_a_double_spaced_report():
+    from calc_nlp.stages.spacing import normalise
+
+    text = "RIGHT\n\nCalcified plaque.\n\n\n\nLEFT\n\nNo plaque.\n\nEnd."
+    sp = normalise(text)
+    assert sp is not None and sp.text.split() == text.split()
+    assert [line.strip() for line in sp.text.split("\n")] == [
+        "RIGHT", "Calcified plaque.", "", "LEFT", "No plaque.", "End."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # paragraphs a blank apart, lines meeting inside one
+        "FINDINGS:\nCalcified granuloma.\n\nIMPRESSION:\nGranuloma.\n\nEnd.\n\nx",
+        # two blank lines only
+        "RIGHT\n\nCalcified plaque.\n\nLEFT",
+    ],
+)
+def test_a_report_with_some_blank_lines_is_not_double_spaced(text):
+    from calc_nlp.stages.spacing import normalise
+
+    assert normalise(text) is None
+

@@ -216,6 +216,7 @@ def normalise(
         )
     written = text
     text = _crs_as_breaks(text)  # same length: the report's offsets hold
+    text = _single_spaced(text)  # the same
     values = None if hidden_only else _segment_values(text)
     if values is not None:
         text, first = values
@@ -279,6 +280,37 @@ def _crs_as_breaks(text: str) -> str:
     if "\r" not in text or _LONE_CR.search(text) is None:
         return text  # (most with a CR: CR LF line ends, read as they are)
     return _LONE_CR.sub("\n", text)
+
+
+# A line break between two lines that are not blank (past spaces, tabs and
+# CRs), and a run of line breaks between two such lines
+_SINGLE_BREAK = re.compile(r"\S[ \t\r]*\n[ \t\r]*\S")
+_BREAKS = re.compile(r"(?<=\S)[ \t\r]*\n(?:[ \t\r]*\n)+(?=[ \t\r]*\S)")
+# How many runs of line breaks show a report double-spaced
+DOUBLED_BREAKS = 3
+
+
+def _single_spaced(text: str) -> str:
+    """A double-spaced report (an export or a word processor that writes a
+    blank line after every line: no two lines of text meet, in
+    DOUBLED_BREAKS places or more) read single-spaced: each run of k line
+    breaks, k // 2 of them ('RIGHT' over a blank over 'Calcified plaque at
+    the carotid bulb' is 'RIGHT' over the plaque's line, the side heading
+    it; a blank line the writer left, four breaks, is one still). The breaks
+    read as nothing are spaces: the text keeps its length."""
+    if "\n" not in text or _SINGLE_BREAK.search(text) is not None:
+        return text  # (most reports: two lines meet, found at the first break)
+    runs = list(_BREAKS.finditer(text))
+    if len(runs) < DOUBLED_BREAKS:
+        return text
+    chars = list(text)
+    for m in runs:
+        breaks = [i for i in range(m.start(), m.end()) if text[i] == "\n"]
+        for i in breaks[: len(breaks) - len(breaks) // 2]:
+            chars[i] = " "
+            if text[i - 1] == "\r":
+                chars[i - 1] = " "
+    return "".join(chars)
 
 
 def _unwrapped(
