@@ -5,6 +5,7 @@ written clean and mangled, and every field of every finding the same on both
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -35,12 +36,16 @@ def fields(findings: list[Finding]) -> list[tuple]:
     ]
 
 
-def same_as_clean(analyzer, clean: str, mangled: str) -> None:
+def same_as_clean(analyzer, clean: str, mangled: str, inserted: str = "") -> None:
+    """`inserted`: lines put inside the report, which a mention over them
+    quotes as written (a sentence a page break cut)."""
     want = fields(analyzer.analyze(clean, "r").findings)
     found = analyzer.analyze(mangled, "r").findings
     assert want, "the clean report holds findings"
     for f in found:
         assert mangled[f.start : f.end] == f.mention
+    for line in filter(None, inserted.split("\n")):
+        found = [replace(f, mention=f.mention.replace(line, "")) for f in found]
     assert fields(found) == want
 
 
@@ -230,3 +235,51 @@ def test_a_report_with_some_blank_lines_is_not_double_spaced(text):
 
     assert normalise(text) is None
 
+
+BANNERS = {
+    "header": "CONFIDENTIAL\nPatient: XXXX, XXXX   MRN: XXXXXXXX   DOB: XX/XX/XXXX\nPage 2 of 3",
+    "footer": "\nPage 1 of 2\nCONFIDENTIAL - contains protected health information\n\n"
+    "XXXX XXXX  Acc#: XXXXXXX\n",
+    "continued": "- Page 2 -\n(Continued)",
+    "named banner": "SMITH, JOHN  MRN: 00123456  DOB: 01/02/1950\nPage 2 of 2",
+}
+CHEST_WRAPPED = (
+    "CT CHEST WITHOUT CONTRAST\n"
+    "History: Fall. Evaluate for injury.\n"
+    "FINDINGS: No acute intracranial process is seen on this study. There is\n"
+    "a 9 mm calcified granuloma in the right upper lobe, unchanged\n"
+    "since the prior examination. No previously seen left apical\n"
+    "calcified nodule is identified. The mitral annulus is densely\n"
+    "calcified. Coarse calcifications are present in the pancreas,\n"
+    "compatible with chronic pancreatitis.\n"
+    "IMPRESSION:\n"
+    "1. Stable calcified granuloma in the right upper lobe.\n"
+    "2. Chronic calcific pancreatitis."
+)
+
+
+@pytest.mark.parametrize("clean", [CHEST_WRAPPED, CAROTID, WRAPPED])
+@pytest.mark.parametrize("banner", list(BANNERS))
+def test_page_headers_and_footers_inside_a_report_are_read_past(analyzer, clean, banner):
+    """'... calcified granuloma in the right' over 'Page 2 of 3' over 'upper
+    lobe': the banner lines read as nothing, the wrapped sentence is one,
+    the granuloma's site, side, size and change the clean report's, a side
+    heading heads its line (guide §2)."""
+    lines = clean.split("\n")
+    for k in range(1, len(lines)):
+        mangled = "\n".join(lines[:k] + BANNERS[banner].split("\n") + lines[k:])
+        same_as_clean(analyzer, clean, mangled, BANNERS[banner])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Continued surveillance is recommended.",
+        "Patient: 67 year old woman with calcified granuloma.",
+        "Page 2 shows a calcified granuloma in the RUL.",
+        "Name: calcified granuloma, RUL",
+        "The patient is confidential about her history.",
+    ],
+)
+def test_a_report_line_with_a_banner_word_is_no_page_line(analyzer, line):
+    assert not analyzer.page_lines.is_page_line(line)

@@ -48,6 +48,7 @@ from calc_nlp.stages.modifiers import (
     is_cause,
     modifiers,
 )
+from calc_nlp.stages.page_lines import PageLines
 from calc_nlp.stages.record import Layout, Matches, ReportDoc, SpanKey, key
 from calc_nlp.stages.rule_vocabulary import KnownWords
 from calc_nlp.stages.toolkit import Toolkit
@@ -80,6 +81,8 @@ class Analyzer:
         self.prefilter = build_prefilter(rules.mentions, tokenize, rules.token_norms)
         # a zero-width space inside a word the rules know, or between two
         self.known_words = KnownWords(rules)
+        # page headers and footers a paged export left inside a report
+        self.page_lines = PageLines(rules)
         # For a report the prefilter passes: can any finding rule match it?
         regexes = self.kit.regexes
         with regexes.saved_at_the_end():
@@ -112,6 +115,7 @@ class Analyzer:
             self.known_words.split,
             self.kit.line_joining_words,
             self.known_words.whole,
+            self.page_lines,
         )
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from calc_nlp.schema import Condition, Finding, ReportResult, finding_id
 from calc_nlp.stages import rtf, wrapping
+from calc_nlp.stages.page_lines import PageLines
 
 _INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
@@ -193,6 +194,7 @@ def normalise(
     splits: Splits | None = None,
     joins: frozenset[str] = frozenset(),
     whole: Splits | None = None,
+    pages: PageLines | None = None,
 ) -> Spacing | None:
     """The text with spacing and markup made regular, or None when it needs
     no change. With `hidden_only`, None unless the text holds an invisible
@@ -202,7 +204,9 @@ def normalise(
     one between two words, read as a space (without it: always a space).
     `joins`: the words a wrapped line may end on before a capital
     (wrapping.py). `whole`: is left+right a word the rules know (a word a
-    line's end split with a hyphen, read whole: `_hyphen_splits`)."""
+    line's end split with a hyphen, read whole: `_hyphen_splits`).
+    `pages`: the page headers and footers to read as nothing
+    (stages/page_lines.py)."""
     if rtf.is_rtf(text):
         shown, shown_origin, shown_stop = rtf.plain(text)
         new, runs = _unwrapped(*_edit(shown, splits), hidden_only, joins, whole)
@@ -217,7 +221,7 @@ def normalise(
     written = text
     text = _crs_as_breaks(text)  # same length: the report's offsets hold
     text = _single_spaced(text)  # the same
-    values = None if hidden_only else _segment_values(text)
+    values = None if hidden_only else _export_lines(text, pages)
     if values is not None:
         text, first = values
     if not _needs(text, hidden_only):
@@ -247,6 +251,21 @@ _SEGMENT = re.compile(
     r"|NTE\|\d{0,4}\|[A-Z]{0,2}\|)"
     r"(?P<value>[^|\n]*)(?:\|[^\n]*)?$"
 )
+
+
+def _export_lines(text: str, pages: PageLines | None) -> tuple[str, Runs] | None:
+    """The text with each HL7 text segment read as its value
+    (`_segment_values`) and without the page headers and footers a paged
+    export repeated inside it (`pages`), and where its characters come
+    from; None when it has neither."""
+    values = _segment_values(text)
+    if values is not None:
+        text = values[0]
+    dropped = pages.spans(text) if pages is not None else []
+    if not dropped:
+        return values
+    new, runs = _replaced(text, [(a, b, "") for a, b in dropped])
+    return new, runs if values is None else _composed(values[1], runs)
 
 
 def _segment_values(text: str) -> tuple[str, Runs] | None:
