@@ -283,3 +283,57 @@ def test_page_headers_and_footers_inside_a_report_are_read_past(analyzer, clean,
 )
 def test_a_report_line_with_a_banner_word_is_no_page_line(analyzer, line):
     assert not analyzer.page_lines.is_page_line(line)
+
+
+CHEST = (
+    "CHEST PA AND LATERAL\n"
+    "Comparison: None.\n"
+    "The heart is normal in size. There is calcification of the aortic knob."
+    " A calcified granuloma projects over the left lower lobe. No effusion.\n"
+    "Impression: No acute disease. Calcified left lower lobe granuloma."
+)
+RENAL = (
+    "RENAL ULTRASOUND\n"
+    "Indication: Hypercalcemia.\n"
+    "Right kidney measures 10.2 cm. Medullary nephrocalcinosis is seen.\n"
+    "Left kidney measures 10.5 cm. Similar medullary nephrocalcinosis.\n"
+    "IMPRESSION: Bilateral medullary nephrocalcinosis."
+)
+
+
+@pytest.mark.parametrize("clean", [CHEST, RENAL, CAROTID])
+@pytest.mark.parametrize(
+    "dictated",
+    [
+        lambda t: re.sub(r"\.(\s|$)", r" period\1", t),
+        lambda t: re.sub(r"\.(\s|$)", r" Period\1", t),
+        lambda t: re.sub(r"\.(\s|$)", r" full stop\1", t),
+        lambda t: t.replace("\n", " new paragraph\n"),
+        lambda t: re.sub(r"\.\n", ". new paragraph ", t),
+        lambda t: re.sub(r"\.\n", " period new line ", t),
+    ],
+    ids=["period", "Period", "full stop", "paragraph at line end", "paragraph", "both"],
+)
+def test_dictated_punctuation_words_read_as_their_marks(analyzer, clean, dictated):
+    """'No acute disease period Calcified left lower lobe granuloma period':
+    two sentences, the granuloma not denied (guide §2, negated: a denial of
+    its own sentence); 'RIGHT new paragraph' a heading of its own line."""
+    same_as_clean(analyzer, clean, dictated(clean))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calcified granuloma, stable over a 2 year period.",
+        "Calcified granuloma stable over the interval period\nNo effusion.",
+        "Last menstrual period 01/02. Calcified fibroadenoma left breast.",
+        "Calcified plaque. Recovery period of 6 weeks.",
+        "The new line is in good position. Calcified granuloma.",
+    ],
+)
+def test_the_word_period_in_a_sentence_stays(analyzer, text):
+    """'period' before a stop, a number or a small letter is the word, and
+    'new line' inside a sentence the words: the text as written."""
+    spoken = analyzer.dictation.edits(text)
+    assert all(text[a:b].strip().lower() == "period" for a, b, _ in spoken)
+    assert all(text[b:].lstrip()[:1] in ("", "N") for a, b, _ in spoken)

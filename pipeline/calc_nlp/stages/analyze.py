@@ -34,6 +34,7 @@ from calc_nlp.schema import (
 from calc_nlp.stages import descriptors, lesions, linking, spacing
 from calc_nlp.stages.capitals import Capitals, is_caseless, passes_prefilter
 from calc_nlp.stages.context_sites import SENTENCES_BACK
+from calc_nlp.stages.dictation import Dictation
 from calc_nlp.stages.finding_sides import sides_referred_back
 from calc_nlp.stages.findings import ReportContext, finding, restated_causes
 from calc_nlp.stages.flattened import Flattened
@@ -83,6 +84,8 @@ class Analyzer:
         self.known_words = KnownWords(rules)
         # page headers and footers a paged export left inside a report
         self.page_lines = PageLines(rules)
+        # punctuation a speech recogniser wrote out as words
+        self.dictation = Dictation(rules)
         # For a report the prefilter passes: can any finding rule match it?
         regexes = self.kit.regexes
         with regexes.saved_at_the_end():
@@ -116,6 +119,7 @@ class Analyzer:
             self.kit.line_joining_words,
             self.known_words.whole,
             self.page_lines,
+            self.dictation,
         )
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from calc_nlp.schema import Condition, Finding, ReportResult, finding_id
 from calc_nlp.stages import rtf, wrapping
+from calc_nlp.stages.dictation import Dictation
 from calc_nlp.stages.page_lines import PageLines
 
 _INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -195,6 +196,7 @@ def normalise(
     joins: frozenset[str] = frozenset(),
     whole: Splits | None = None,
     pages: PageLines | None = None,
+    dictation: Dictation | None = None,
 ) -> Spacing | None:
     """The text with spacing and markup made regular, or None when it needs
     no change. With `hidden_only`, None unless the text holds an invisible
@@ -206,7 +208,8 @@ def normalise(
     (wrapping.py). `whole`: is left+right a word the rules know (a word a
     line's end split with a hyphen, read whole: `_hyphen_splits`).
     `pages`: the page headers and footers to read as nothing
-    (stages/page_lines.py)."""
+    (stages/page_lines.py); `dictation`: the punctuation a recogniser
+    wrote out as words, read as its marks (stages/dictation.py)."""
     if rtf.is_rtf(text):
         shown, shown_origin, shown_stop = rtf.plain(text)
         new, runs = _unwrapped(*_edit(shown, splits), hidden_only, joins, whole)
@@ -221,7 +224,7 @@ def normalise(
     written = text
     text = _crs_as_breaks(text)  # same length: the report's offsets hold
     text = _single_spaced(text)  # the same
-    values = None if hidden_only else _export_lines(text, pages)
+    values = None if hidden_only else _export_lines(text, pages, dictation)
     if values is not None:
         text, first = values
     if not _needs(text, hidden_only):
@@ -253,18 +256,27 @@ _SEGMENT = re.compile(
 )
 
 
-def _export_lines(text: str, pages: PageLines | None) -> tuple[str, Runs] | None:
+def _export_lines(
+    text: str, pages: PageLines | None, dictation: Dictation | None = None
+) -> tuple[str, Runs] | None:
     """The text with each HL7 text segment read as its value
-    (`_segment_values`) and without the page headers and footers a paged
-    export repeated inside it (`pages`), and where its characters come
-    from; None when it has neither."""
+    (`_segment_values`), without the page headers and footers a paged
+    export repeated inside it (`pages`), and with the punctuation commands
+    a recogniser kept as words read as their marks (`dictation`); and where
+    its characters come from. None when it has none of these."""
     values = _segment_values(text)
     if values is not None:
         text = values[0]
-    dropped = pages.spans(text) if pages is not None else []
-    if not dropped:
+    edits = [(a, b, "") for a, b in pages.spans(text)] if pages is not None else []
+    if dictation is not None:
+        spoken = dictation.edits(text)
+        if spoken:
+            edits = sorted(
+                edits + [e for e in spoken if not any(_overlap(e[:2], d[:2]) for d in edits)]
+            )
+    if not edits:
         return values
-    new, runs = _replaced(text, [(a, b, "") for a, b in dropped])
+    new, runs = _replaced(text, edits)
     return new, runs if values is None else _composed(values[1], runs)
 
 
