@@ -337,3 +337,23 @@ def test_the_word_period_in_a_sentence_stays(analyzer, text):
     spoken = analyzer.dictation.edits(text)
     assert all(text[a:b].strip().lower() == "period" for a, b, _ in spoken)
     assert all(text[b:].lstrip()[:1] in ("", "N") for a, b, _ in spoken)
+
+
+@pytest.mark.parametrize("clean", [CAROTID, ABDOMEN, SCORE])
+@pytest.mark.parametrize(
+    "formatted",
+    [
+        lambda t: "\\.sp\\".join(t.split("\n")),
+        lambda t: "\\.sp 1\\".join(t.split("\n")),
+        lambda t: "\\.ce\\".join(t.split("\n")),
+        lambda t: re.sub(r"(?m)^([A-Za-z ]+:|RIGHT|LEFT)", r"\\H\\\1\\N\\", t),
+        lambda t: "\\.br\\\\.in+4\\".join(t.split("\n")),
+        lambda t: "\\.br\\\\.ti-2\\".join(t.split("\n")) + "\\.fi\\",
+    ],
+    ids=["sp", "sp 1", "ce", "highlight", "indent", "temporary indent"],
+)
+def test_hl7_formatted_text_commands_are_read(analyzer, clean, formatted):
+    """HL7 v2 formatted text (FT): '\\.sp\\' ends a line as '\\.br\\' does,
+    '\\H\\RIGHT\\N\\' is the heading 'RIGHT' (guide §2 step 4: a heading
+    line above)."""
+    same_as_clean(analyzer, clean, formatted(clean))

@@ -35,7 +35,11 @@ _INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # What the stages read instead, in order of the alternatives:
 # - an HL7 escape (report text from an HL7 v2 feed): "\.br\" and a CR or LF
-#   by its hex code a line break, the delimiters as themselves;
+#   by its hex code a line break, the delimiters as themselves; formatted
+#   text's commands (HL7 v2 FT): "\.sp N\" N line breaks (one without N),
+#   "\.ce\" (a centred line next) a line break, "\.sk N\" a space,
+#   highlighting ("\H\", "\N\"), indents ("\.in+4\", "\.ti-2\") and
+#   fill modes ("\.fi\", "\.nf\") nothing;
 # - a line break or tab escaped as text, backslash and letter (a database or
 #   JSON dump exported as text): a line break, a space;
 # - tildes glued between a word and a word (HL7 v2's repetition separator,
@@ -55,7 +59,10 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #   'HISTORY:  , Cough'; the stages read a label's value, or its line, from
 #   the token after the colon): one space.
 #   Newlines are layout: kept.
-_HL7_ESCAPE = r"\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E)\\"
+_HL7_ESCAPE = (
+    r"\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E|H|N"
+    r"|\.sp ?\d{0,2}|\.ce|\.fi|\.nf|\.(?:in|ti) ?[+-]?\d{1,2}|\.sk ?\d{1,2})\\"
+)
 _TEXT_ESCAPE = r"\\r\\n|\\n|\\r|\\t"
 _TILDE_BREAK = r"(?<=[^\s\d(\[=<>~])~+(?=[^\s~])|(?<=\d)~+(?=[^\s\d~])"
 _EDIT = re.compile(
@@ -92,7 +99,7 @@ _RUN = re.compile(r"(?<=\S)  +(?=\S)")
 _BREAK_AFTER = re.compile(r"[ \t]*[\r\n]")
 # an escape that stands for a line break or tab (the delimiter escapes alone
 # hide no finding)
-_ESCAPE = re.compile(r"\\(?:[nrt]|\.br\\|X0[AD])")
+_ESCAPE = re.compile(r"\\(?:[nrt]|\.(?:br|sp|ce|sk|in|ti|fi|nf)\b|X0[AD]|[HN]\\)")
 _DROP = re.compile(rf"[{_INVISIBLE}]+")
 # a CR that ends a line on its own (not one of the CRs before an LF)
 _LONE_CR = re.compile(r"\r(?!\r*\n)")
@@ -515,7 +522,7 @@ def same_places(
 
 def _instead(m: re.Match[str], splits: Splits | None = None) -> str | None:
     if m.group("hl7"):
-        return _HL7.get(m.group()[1:-1], "\n")  # \.br\ and CR/LF codes: a line
+        return _hl7_read(m.group()[1:-1])
     if m.group("tilde"):
         return "\n" * len(m.group())  # '~~': a blank line
     if m.group("escaped"):
@@ -532,6 +539,23 @@ def _instead(m: re.Match[str], splits: Splits | None = None) -> str | None:
             return _zero_width_space(m.string, m.start(), m.end(), splits)
         return char
     return " "
+
+
+def _hl7_read(code: str) -> str:
+    """What an HL7 escape (its code, between the backslashes) reads as: a
+    delimiter itself; '.sp N' N line breaks (one without N), '.sk N' a
+    space, highlighting, indents and fill modes nothing; a line break else
+    ('.br', '.ce', a CR or LF by its hex code)."""
+    if code in _HL7:
+        return _HL7[code]
+    if code.startswith(".sp"):
+        digits = code[3:].strip()
+        return "\n" * max(1, int(digits) if digits else 1)
+    if code.startswith(".sk"):
+        return " "
+    if code in ("H", "N", ".fi", ".nf") or code.startswith((".in", ".ti")):
+        return ""
+    return "\n"
 
 
 def _beside_a_break(m: re.Match[str]) -> bool:
