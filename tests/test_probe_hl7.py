@@ -357,3 +357,27 @@ def test_hl7_formatted_text_commands_are_read(analyzer, clean, formatted):
     '\\H\\RIGHT\\N\\' is the heading 'RIGHT' (guide §2 step 4: a heading
     line above)."""
     same_as_clean(analyzer, clean, formatted(clean))
+
+
+CAPS_WRAPPED = """CT ABDOMEN PELVIS WITHOUT CONTRAST
+HISTORY: ABDOMINAL PAIN. HISTORY OF TUBERCULOSIS.
+SPLEEN: NUMEROUS SMALL CALCIFIED GRANULOMAS.
+ADRENALS: COARSE CALCIFICATION OF THE LEFT ADRENAL GLAND, LIKELY
+SEQUELA OF PRIOR HEMORRHAGE OR GRANULOMATOUS INFECTION.
+THERE IS A 9 MM CALCIFIED GRANULOMA IN THE RIGHT LOBE OF THE LIVER,
+UNCHANGED. CALCIFIED PLAQUE AT THE ORIGIN OF THE LEFT RENAL ARTERY
+WITH MODERATE STENOSIS. THE RIGHT RENAL ARTERY IS PATENT WITHOUT
+CALCIFICATION.
+IMPRESSION: CALCIFIED SPLENIC GRANULOMAS AND LEFT ADRENAL
+CALCIFICATION, LIKELY FROM PRIOR TUBERCULOSIS."""
+
+
+@pytest.mark.parametrize("width", [70, 80, 100])
+def test_a_report_in_capitals_wrapped_and_padded_to_a_width_is_unwrapped(analyzer, width):
+    """Every line padded with spaces to the field's width (80 columns): the
+    width the report was wrapped at is its longest line without them, so
+    'LIKELY' over 'SEQUELA OF PRIOR ... GRANULOMATOUS INFECTION.' is one
+    sentence (the tuberculosis still the adrenal calcification's cause,
+    guide §4 rule 1) as in the report unpadded."""
+    padded = "\n".join(line.ljust(width) for line in CAPS_WRAPPED.split("\n"))
+    same_as_clean(analyzer, CAPS_WRAPPED, padded)
