@@ -34,6 +34,7 @@ from calc_nlp.schema import (
 from calc_nlp.stages import descriptors, lesions, linking, spacing
 from calc_nlp.stages.capitals import Capitals, is_caseless, passes_prefilter
 from calc_nlp.stages.context_sites import SENTENCES_BACK
+from calc_nlp.stages.dictation import Dictation
 from calc_nlp.stages.finding_sides import sides_referred_back
 from calc_nlp.stages.findings import ReportContext, finding, restated_causes
 from calc_nlp.stages.flattened import Flattened
@@ -48,6 +49,7 @@ from calc_nlp.stages.modifiers import (
     is_cause,
     modifiers,
 )
+from calc_nlp.stages.page_lines import PageLines
 from calc_nlp.stages.record import Layout, Matches, ReportDoc, SpanKey, key
 from calc_nlp.stages.rule_vocabulary import KnownWords
 from calc_nlp.stages.toolkit import Toolkit
@@ -80,6 +82,10 @@ class Analyzer:
         self.prefilter = build_prefilter(rules.mentions, tokenize, rules.token_norms)
         # a zero-width space inside a word the rules know, or between two
         self.known_words = KnownWords(rules)
+        # page headers and footers a paged export left inside a report
+        self.page_lines = PageLines(rules)
+        # punctuation a speech recogniser wrote out as words
+        self.dictation = Dictation(rules)
         # For a report the prefilter passes: can any finding rule match it?
         regexes = self.kit.regexes
         with regexes.saved_at_the_end():
@@ -107,7 +113,13 @@ class Analyzer:
         # in capitals only ('mild mac.'): asked again recased
         keep = passes_prefilter(self.prefilter, self.capitals, text)
         sp = spacing.normalise(
-            text, not keep, self.known_words.split, self.kit.line_joining_words
+            text,
+            not keep,
+            self.known_words.split,
+            self.kit.line_joining_words,
+            self.known_words.whole,
+            self.page_lines,
+            self.dictation,
         )
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.

@@ -66,6 +66,16 @@ class KnownWords:
         phrase = f"{left} {right}".lower()
         return not any(r.fullmatch(phrase) for r in self._regexes)
 
+    def whole(self, left: str, right: str) -> bool:
+        """Is left+right a word the rules know, not a phrase a regex takes
+        with a space ('calcif' 'ication', 'un' 'changed': a word a line's
+        end split with a hyphen)? Unlike `split`, halves both known may
+        make it ('un', 'changed'): the hyphen says one word was broken."""
+        if not left or not right or not self.known(left + right):
+            return False
+        phrase = f"{left} {right}".lower()
+        return not any(r.fullmatch(phrase) for r in self._regexes)
+
 
 def _spells(regex: re.Pattern[str], word: str) -> bool:
     """Does the regex take the word as a spelling of its own? One that takes

@@ -28,12 +28,18 @@ from dataclasses import dataclass, replace
 
 from calc_nlp.schema import Condition, Finding, ReportResult, finding_id
 from calc_nlp.stages import rtf, wrapping
+from calc_nlp.stages.dictation import Dictation
+from calc_nlp.stages.page_lines import PageLines
 
 _INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # What the stages read instead, in order of the alternatives:
 # - an HL7 escape (report text from an HL7 v2 feed): "\.br\" and a CR or LF
-#   by its hex code a line break, the delimiters as themselves;
+#   by its hex code a line break, the delimiters as themselves; formatted
+#   text's commands (HL7 v2 FT): "\.sp N\" N line breaks (one without N),
+#   "\.ce\" (a centred line next) a line break, "\.sk N\" a space,
+#   highlighting ("\H\", "\N\"), indents ("\.in+4\", "\.ti-2\") and
+#   fill modes ("\.fi\", "\.nf\") nothing;
 # - a line break or tab escaped as text, backslash and letter (a database or
 #   JSON dump exported as text): a line break, a space;
 # - tildes glued between a word and a word (HL7 v2's repetition separator,
@@ -53,7 +59,10 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #   'HISTORY:  , Cough'; the stages read a label's value, or its line, from
 #   the token after the colon): one space.
 #   Newlines are layout: kept.
-_HL7_ESCAPE = r"\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E)\\"
+_HL7_ESCAPE = (
+    r"\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E|H|N"
+    r"|\.sp ?\d{0,2}|\.ce|\.fi|\.nf|\.(?:in|ti) ?[+-]?\d{1,2}|\.sk ?\d{1,2})\\"
+)
 _TEXT_ESCAPE = r"\\r\\n|\\n|\\r|\\t"
 _TILDE_BREAK = r"(?<=[^\s\d(\[=<>~])~+(?=[^\s~])|(?<=\d)~+(?=[^\s\d~])"
 _EDIT = re.compile(
@@ -90,7 +99,7 @@ _RUN = re.compile(r"(?<=\S)  +(?=\S)")
 _BREAK_AFTER = re.compile(r"[ \t]*[\r\n]")
 # an escape that stands for a line break or tab (the delimiter escapes alone
 # hide no finding)
-_ESCAPE = re.compile(r"\\(?:[nrt]|\.br\\|X0[AD])")
+_ESCAPE = re.compile(r"\\(?:[nrt]|\.(?:br|sp|ce|sk|in|ti|fi|nf)\b|X0[AD]|[HN]\\)")
 _DROP = re.compile(rf"[{_INVISIBLE}]+")
 # a CR that ends a line on its own (not one of the CRs before an LF)
 _LONE_CR = re.compile(r"\r(?!\r*\n)")
@@ -192,6 +201,9 @@ def normalise(
     hidden_only: bool = False,
     splits: Splits | None = None,
     joins: frozenset[str] = frozenset(),
+    whole: Splits | None = None,
+    pages: PageLines | None = None,
+    dictation: Dictation | None = None,
 ) -> Spacing | None:
     """The text with spacing and markup made regular, or None when it needs
     no change. With `hidden_only`, None unless the text holds an invisible
@@ -200,10 +212,14 @@ def normalise(
     `splits`: tells a zero-width space inside a word, read as nothing, from
     one between two words, read as a space (without it: always a space).
     `joins`: the words a wrapped line may end on before a capital
-    (wrapping.py)."""
+    (wrapping.py). `whole`: is left+right a word the rules know (a word a
+    line's end split with a hyphen, read whole: `_hyphen_splits`).
+    `pages`: the page headers and footers to read as nothing
+    (stages/page_lines.py); `dictation`: the punctuation a recogniser
+    wrote out as words, read as its marks (stages/dictation.py)."""
     if rtf.is_rtf(text):
         shown, shown_origin, shown_stop = rtf.plain(text)
-        new, runs = _unwrapped(*_edit(shown, splits), hidden_only, joins)
+        new, runs = _unwrapped(*_edit(shown, splits), hidden_only, joins, whole)
         return Spacing(
             new,
             Runs.listed(
@@ -214,15 +230,82 @@ def normalise(
         )
     written = text
     text = _crs_as_breaks(text)  # same length: the report's offsets hold
+    text = _single_spaced(text)  # the same
+    values = None if hidden_only else _export_lines(text, pages, dictation)
+    if values is not None:
+        text, first = values
     if not _needs(text, hidden_only):
         if hidden_only:
             return None  # (wraps hide no word: a report turned away stays so)
         # nothing to edit: its hard wraps alone, if any (the spaces they make
         # are the only runs `_edit` would read in the text unwrapped)
-        new, runs = _unwrapped(text, Runs.same(len(text)), hidden_only, joins)
+        runs = first if values is not None else Runs.same(len(text))
+        new, runs = _unwrapped(text, runs, hidden_only, joins, whole)
         return None if new == written else Spacing(new, runs)
-    new, runs = _unwrapped(*_edit(text, splits), hidden_only, joins)
+    new, runs = _edit(text, splits)
+    if values is not None:
+        runs = _composed(first, runs)
+    new, runs = _unwrapped(new, runs, hidden_only, joins, whole)
     return None if new == written else Spacing(new, runs)
+
+
+# A line that is an HL7 v2 text segment, as some interfaces export a result:
+# each line of the report the value of an OBX segment of its own (OBX-5),
+# after its set id, a text value type, the observation's identifier and
+# sub-id ('OBX|3|TX|||', 'OBX|1|TX|IMP^Impression||'), the fields after the
+# value (units, ranges, flags, the result's status: '||||||F') closing the
+# line; or an NTE note segment ('NTE|1|L|'). A bar inside the value is
+# escaped (\\F\\), so the value runs to the next bar.
+_SEGMENT = re.compile(
+    r"(?m)^(?:OBX\|\d{0,4}\|(?:TX|FT|ST)?\|[^|\n]{0,200}\|[^|\n]{0,20}\|"
+    r"|NTE\|\d{0,4}\|[A-Z]{0,2}\|)"
+    r"(?P<value>[^|\n]*)(?:\|[^\n]*)?$"
+)
+
+
+def _export_lines(
+    text: str, pages: PageLines | None, dictation: Dictation | None = None
+) -> tuple[str, Runs] | None:
+    """The text with each HL7 text segment read as its value
+    (`_segment_values`), without the page headers and footers a paged
+    export repeated inside it (`pages`), and with the punctuation commands
+    a recogniser kept as words read as their marks (`dictation`); and where
+    its characters come from. None when it has none of these."""
+    values = _segment_values(text)
+    if values is not None:
+        text = values[0]
+    edits = [(a, b, "") for a, b in pages.spans(text)] if pages is not None else []
+    if dictation is not None:
+        spoken = dictation.edits(text)
+        if spoken:
+            edits = sorted(
+                edits + [e for e in spoken if not any(_overlap(e[:2], d[:2]) for d in edits)]
+            )
+    if not edits:
+        return values
+    new, runs = _replaced(text, edits)
+    return new, runs if values is None else _composed(values[1], runs)
+
+
+def _segment_values(text: str) -> tuple[str, Runs] | None:
+    """The text with each HL7 text segment line read as its value
+    ('OBX|3|TX|||Liver: calcified granuloma.||||||F' as 'Liver: calcified
+    granuloma.'): read as written, the segment's fields opened every line,
+    so no label or heading opened one (a liver granuloma lost its site).
+    None when no line is one."""
+    if "|" not in text or ("OBX|" not in text and "NTE|" not in text):
+        return None
+    out: list[str] = []
+    runs = Runs([], [], [], [], 0, len(text))
+    pos = 0
+    for m in _SEGMENT.finditer(text):
+        _copy(text, pos, m.start(), out, runs)
+        _copy(text, m.start("value"), m.end("value"), out, runs)
+        pos = m.end()
+    if not out and pos == 0:
+        return None
+    _copy(text, pos, len(text), out, runs)
+    return "".join(out), runs
 
 
 def _crs_as_breaks(text: str) -> str:
@@ -237,22 +320,93 @@ def _crs_as_breaks(text: str) -> str:
     return _LONE_CR.sub("\n", text)
 
 
+# A line break between two lines that are not blank (past spaces, tabs and
+# CRs), and a run of line breaks between two such lines
+_SINGLE_BREAK = re.compile(r"\S[ \t\r]*\n[ \t\r]*\S")
+_BREAKS = re.compile(r"(?<=\S)[ \t\r]*\n(?:[ \t\r]*\n)+(?=[ \t\r]*\S)")
+# How many runs of line breaks show a report double-spaced
+DOUBLED_BREAKS = 3
+
+
+def _single_spaced(text: str) -> str:
+    """A double-spaced report (an export or a word processor that writes a
+    blank line after every line: no two lines of text meet, in
+    DOUBLED_BREAKS places or more) read single-spaced: each run of k line
+    breaks, k // 2 of them ('RIGHT' over a blank over 'Calcified plaque at
+    the carotid bulb' is 'RIGHT' over the plaque's line, the side heading
+    it; a blank line the writer left, four breaks, is one still). The breaks
+    read as nothing are spaces: the text keeps its length."""
+    if "\n" not in text or _SINGLE_BREAK.search(text) is not None:
+        return text  # (most reports: two lines meet, found at the first break)
+    runs = list(_BREAKS.finditer(text))
+    if len(runs) < DOUBLED_BREAKS:
+        return text
+    chars = list(text)
+    for m in runs:
+        breaks = [i for i in range(m.start(), m.end()) if text[i] == "\n"]
+        for i in breaks[: len(breaks) - len(breaks) // 2]:
+            chars[i] = " "
+            if text[i - 1] == "\r":
+                chars[i - 1] = " "
+    return "".join(chars)
+
+
 def _unwrapped(
-    text: str, runs: Runs, hidden_only: bool, joins: frozenset[str] = frozenset()
+    text: str,
+    runs: Runs,
+    hidden_only: bool,
+    joins: frozenset[str] = frozenset(),
+    whole: Splits | None = None,
 ) -> tuple[str, Runs]:
     """The text with its hard wraps read as spaces (wrapping.py), once its
     markup is read: a wrapped report stored as RTF or with escaped or HTML
     line breaks is wrapped all the same. A wrap's CR LF, or a space left
     before it ('tissue \\n'), gives two spaces between words: made one, as
-    `_edit` makes those written (two spaces split the phrase)."""
-    joined = None if hidden_only else wrapping.unwrap(text, joins)
-    if joined is None:
+    `_edit` makes those written (two spaces split the phrase). A word the
+    line's end split with a hyphen ('calcif-\\nication') is read whole
+    (`_hyphen_splits`)."""
+    if hidden_only:
         return text, runs
+    joined = wrapping.unwrap(text, joins)
+    hyphens = _hyphen_splits(text, whole)
+    if joined is None and not hyphens:
+        return text, runs
+    joined = text if joined is None else joined
     spans = _wrap_spaces(text, joined) if "  " in joined else []
-    if spans:
-        again, then = _spaces_joined(joined, spans)
+    if hyphens:
+        spans = [s for s in spans if not any(_overlap(s, h) for h in hyphens)]
+    edits = sorted([(a, b, " ") for a, b in spans] + [(a, b, "") for a, b in hyphens])
+    if edits:
+        again, then = _replaced(joined, edits)
         return again, _composed(runs, then)
     return joined, runs  # same length: offsets hold
+
+
+# A hyphen ending a line before a letter ('calcif-\nication', 'un-\r\n
+# changed'), spaces padding the line after it; the word before it is read
+# by `_hyphen_splits` (the hyphen first: the regex engine skips to it)
+_LINE_HYPHEN = re.compile(r"-[ \t\r]*\n[ \t]*(?=[^\W\d_])")
+
+
+def _hyphen_splits(text: str, whole: Splits | None) -> list[tuple[int, int]]:
+    """Where a line's end split a word with a hyphen, as a fixed width or a
+    typesetter breaks a long word ('Dense calcif-' over 'ication of the
+    mitral annulus'): the hyphen and the line break, read as nothing when
+    the halves make a word the rules know (`whole`; 'well-' over 'defined'
+    stays as written, 'non-' over 'calcified' is 'noncalcified', read
+    alike). Read as a space, the word was lost ('calcif- ication') or a
+    change word with it ('un- changed')."""
+    if whole is None or "-" not in text:
+        return []
+    return [
+        m.span()
+        for m in _LINE_HYPHEN.finditer(text)
+        if whole(_word_before(text, m.start()), _word_after(text, m.end()))
+    ]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _wrap_spaces(text: str, joined: str) -> list[tuple[int, int]]:
@@ -284,13 +438,19 @@ def _spaces_joined(text: str, spans: list[tuple[int, int]]) -> tuple[str, Runs]:
     &nbsp;granuloma', 'Calcified \\u200b granuloma', a '<b>' between two
     spaces: each edit reads its own stretch, so two spaces stayed, and
     split the phrase) made one, as a run of spaces written between words is."""
+    return _replaced(text, [(start, end, " ") for start, end in spans])
+
+
+def _replaced(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Runs]:
+    """The text with each stretch (start, end, in order, apart) read as the
+    string given, and where its characters come from."""
     out: list[str] = []
     runs = Runs([], [], [], [], 0, len(text))
     pos = 0
-    for start, end in spans:
+    for start, end, instead in edits:
         _copy(text, pos, start, out, runs)
-        _add(runs, " ", start, end, 0)
-        out.append(" ")
+        _add(runs, instead, start, end, 0)
+        out.append(instead)
         pos = end
     _copy(text, pos, len(text), out, runs)
     return "".join(out), runs
@@ -362,7 +522,7 @@ def same_places(
 
 def _instead(m: re.Match[str], splits: Splits | None = None) -> str | None:
     if m.group("hl7"):
-        return _HL7.get(m.group()[1:-1], "\n")  # \.br\ and CR/LF codes: a line
+        return _hl7_read(m.group()[1:-1])
     if m.group("tilde"):
         return "\n" * len(m.group())  # '~~': a blank line
     if m.group("escaped"):
@@ -379,6 +539,23 @@ def _instead(m: re.Match[str], splits: Splits | None = None) -> str | None:
             return _zero_width_space(m.string, m.start(), m.end(), splits)
         return char
     return " "
+
+
+def _hl7_read(code: str) -> str:
+    """What an HL7 escape (its code, between the backslashes) reads as: a
+    delimiter itself; '.sp N' N line breaks (one without N), '.sk N' a
+    space, highlighting, indents and fill modes nothing; a line break else
+    ('.br', '.ce', a CR or LF by its hex code)."""
+    if code in _HL7:
+        return _HL7[code]
+    if code.startswith(".sp"):
+        digits = code[3:].strip()
+        return "\n" * max(1, int(digits) if digits else 1)
+    if code.startswith(".sk"):
+        return " "
+    if code in ("H", "N", ".fi", ".nf") or code.startswith((".in", ".ti")):
+        return ""
+    return "\n"
 
 
 def _beside_a_break(m: re.Match[str]) -> bool:

@@ -150,8 +150,11 @@ def _width(lines: list[str], text: str) -> int | None:
     the next opening in lower case, and in a caseless report no label or
     list item), if there are WRAPPED_LINES of them. `text`: the lines joined
     by their line breaks (the report)."""
-    if "\r" in text:
-        longest = max(len(line.rstrip("\r")) for line in lines)
+    if "\r" in text or " \n" in text or "\t\n" in text:
+        # a CR, or spaces padding a line (an export writing every line to
+        # the full width of its field, 80 columns: no line shorter than the
+        # width it was wrapped at), is no character of the line
+        longest = max(len(line.rstrip()) for line in lines)
     else:  # the lengths taken in C
         longest = max(map(len, lines))
     if WRAP_WIDTH_MIN <= longest <= WRAP_WIDTH_MAX:
