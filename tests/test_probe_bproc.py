@@ -1,0 +1,70 @@
+"""Breast procedure and pathology-correlation reports (probe bproc): the
+flags, sites, sides and lesions of calcifications in stereotactic biopsy,
+localisation, post-biopsy and specimen reports (guide §2 flag table and
+"Site and side from context"; corpora/GUIDE.md "What each finding carries").
+
+Every report here is fictional and written for this file. The expected
+values are read from the guides, not from the program.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+
+
+def flags_of(f) -> set[str]:
+    return {name for name in FLAGS if getattr(f, name)}
+
+
+# Calcifications a biopsy or an excision took out are gone now: historical
+# (guide §2: "status post removal"; corpora/GUIDE.md: "s/p excision of").
+REMOVED_BY_A_PROCEDURE = [
+    "Post-biopsy mammogram: The calcifications were removed by the biopsy. Clip in place.",
+    "Left breast post-biopsy views: the targeted calcifications were completely removed at stereotactic biopsy.",
+    "Right breast: All of the calcifications were removed with the vacuum-assisted biopsy.",
+    "Left breast: Calcifications removed at biopsy. Clip at 2 o'clock.",
+    "Left breast: Calcifications were excised at lumpectomy.",
+    "RIGHT BREAST: THE CALCIFICATIONS WERE ENTIRELY REMOVED DURING THE STEREOTACTIC BIOPSY.",
+    "Left breast: Post-procedure mammogram shows complete removal of the targeted calcifications.",
+    "Right breast: Interval removal of the calcifications at 9 o'clock.",
+]
+
+# Partial removal leaves calcification behind; a removal still to come or
+# denied is no removal; an undated removal in an operative note is today's.
+NOT_REMOVED = [
+    ("Right breast: The calcifications were partially removed at biopsy.", set()),
+    ("Right breast: The calcifications have been partially removed.", set()),
+    ("Right breast: The calcifications were incompletely removed by the biopsy.", set()),
+    ("Left breast: The calcifications were not removed at biopsy.", set()),
+    ("Left breast: Near-complete removal of the calcifications, a few remain.", set()),
+    ("OPERATIVE NOTE: The calcified plaque was removed in one piece.", set()),
+    ("Right breast: The calcifications have been completely removed.", {"historical"}),
+]
+
+
+@pytest.mark.parametrize("text", REMOVED_BY_A_PROCEDURE)
+def test_calcifications_removed_by_a_procedure_are_historical(finding_of, text):
+    found = finding_of(text, None)
+    assert flags_of(found) == {"historical"}, text
+
+
+@pytest.mark.parametrize(("text", "flags"), NOT_REMOVED)
+def test_calcifications_left_behind_are_present(finding_of, text, flags):
+    assert flags_of(finding_of(text, None)) == flags, text
+
+
+# A removal still to come is no removal, and another lesion's removal does
+# not reach the calcification its clause names.
+REMOVAL_OF_ANOTHER_OR_TO_COME = [
+    "Left breast: Surgical excision is recommended for complete removal of the calcifications.",
+    "Left breast: Vacuum-assisted biopsy to ensure complete removal of the calcifications.",
+    "Right breast: Coarse calcifications are stable; the fibroadenoma was excised at lumpectomy.",
+    "Right breast: Amorphous calcifications at 10 o'clock. The adjacent mass was removed at biopsy.",
+]
+
+
+@pytest.mark.parametrize("text", REMOVAL_OF_ANOTHER_OR_TO_COME)
+def test_a_removal_to_come_or_of_another_lesion_is_not_historical(finding_of, text):
+    assert not finding_of(text, None).historical, text
