@@ -68,3 +68,29 @@ REMOVAL_OF_ANOTHER_OR_TO_COME = [
 @pytest.mark.parametrize("text", REMOVAL_OF_ANOTHER_OR_TO_COME)
 def test_a_removal_to_come_or_of_another_lesion_is_not_historical(finding_of, text):
     assert not finding_of(text, None).historical, text
+
+
+# A procedure section that names the guidance ('under mammographic
+# guidance') but no side leaves the side to the one-sided title above it
+# (guide §2 step 5: a one-sided study gives the side).
+TITLE_SIDE_OVER_A_PROCEDURE = [
+    ("WIRE LOCALIZATION, LEFT BREAST\nHistory: DCIS.\nProcedure: Under mammographic guidance, "
+     "a hookwire was placed through the clip and the associated calcifications at 1 o'clock.", "left"),
+    ("SEED LOCALIZATION RIGHT BREAST\nPROCEDURE: Under mammographic guidance a seed was placed "
+     "at the calcifications.", "right"),
+    ("STEREOTACTIC BIOPSY, LEFT BREAST\nPROCEDURE: The breast was positioned CC and the "
+     "amorphous calcifications were targeted.", "left"),
+    # guards: a title of both breasts, or one naming an operation, gives none
+    ("BILATERAL MAMMOGRAM\nProcedure: Under mammographic guidance the calcifications were "
+     "targeted.", ""),
+    ("LEFT BREAST LUMPECTOMY\nPROCEDURE: Under mammographic guidance, the calcifications "
+     "were localized.", ""),
+    # the section's own side still decides
+    ("STEREOTACTIC BIOPSY, LEFT BREAST\nProcedure: Under mammographic guidance of the right "
+     "breast the calcifications were targeted.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), TITLE_SIDE_OVER_A_PROCEDURE)
+def test_the_title_side_over_a_procedure_section(finding_of, text, side):
+    assert finding_of(text, "calcifications").laterality == side, text
