@@ -94,3 +94,22 @@ TITLE_SIDE_OVER_A_PROCEDURE = [
 @pytest.mark.parametrize(("text", "side"), TITLE_SIDE_OVER_A_PROCEDURE)
 def test_the_title_side_over_a_procedure_section(finding_of, text, side):
     assert finding_of(text, "calcifications").laterality == side, text
+
+
+# 'both' standing for two targets, sites or cores named before is no side
+# (sites.json T-bilateral-both): on a left-breast study they are the left's.
+BOTH_OF_TWO_TARGETS = [
+    ("LEFT BREAST STEREOTACTIC BIOPSY\nFINDINGS: Calcifications at 2 o'clock and 4 o'clock were "
+     "targeted. Specimen radiographs confirm calcifications from both sites.", "left"),
+    ("MAMMOGRAM RIGHT BREAST, POST BIOPSY\nClips at both targets. Residual calcifications "
+     "adjacent to both clips.", "right"),
+    ("LEFT BREAST STEREOTACTIC BIOPSY\nCalcifications present in both groups of cores.", "left"),
+    # guards: both breasts, both sides are two sides
+    ("Post-biopsy mammogram: residual calcifications in both breasts.", "bilateral"),
+    ("Scattered calcifications on both sides.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), BOTH_OF_TWO_TARGETS)
+def test_both_of_two_targets_is_no_side(findings_of, text, side):
+    assert findings_of(text)[-1].laterality == side, text
