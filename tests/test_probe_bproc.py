@@ -113,3 +113,27 @@ BOTH_OF_TWO_TARGETS = [
 @pytest.mark.parametrize(("text", "side"), BOTH_OF_TWO_TARGETS)
 def test_both_of_two_targets_is_no_side(findings_of, text, side):
     assert findings_of(text)[-1].laterality == side, text
+
+
+# A template's location line ('Site:', 'Location:') names the site of the
+# key-value lines under it as well as their side (guide §2 step 4: a label
+# line above the finding).
+LOCATION_LINE_ROWS = [
+    ("RAD-PATH CORRELATION\nSite: Left breast 10:00, 6 cm FN\nImaging finding: grouped coarse "
+     "heterogeneous calcifications, 8 mm\nConcordance: concordant benign", ("breast", "left")),
+    ("BIOPSY RESULT\nLocation: Right breast, 2 o'clock\nTarget: amorphous calcifications\n"
+     "Result: benign", ("breast", "right")),
+    ("Location: left breast 12:00, posterior depth\nMorphology: fine pleomorphic calcifications\n"
+     "Assessment: BI-RADS 4B", ("breast", "left")),
+    ("Site: Right breast 9:00\nGuidance: stereotactic\nNeedle: 9 gauge, 12 cores\n"
+     "Specimen radiograph: calcifications present", ("breast", "right")),
+    # guard: a location line above a blank line, and one naming no site
+    ("Location: left breast 12:00\n\nMorphology: fine pleomorphic calcifications", ("", "")),
+    ("Location: 12:00, posterior depth\nMorphology: fine pleomorphic calcifications", ("", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "where"), LOCATION_LINE_ROWS)
+def test_a_location_line_gives_the_rows_under_it_their_site(finding_of, text, where):
+    found = finding_of(text, "calcifications")
+    assert (found.site, found.laterality) == where, text
