@@ -137,3 +137,26 @@ LOCATION_LINE_ROWS = [
 def test_a_location_line_gives_the_rows_under_it_their_site(finding_of, text, where):
     found = finding_of(text, "calcifications")
     assert (found.site, found.laterality) == where, text
+
+
+# An ordinal or 'additional' that counts the image, the view or the pass
+# before a verb ('the second specimen radiograph shows calcifications') does
+# not call the calcification another: it restates the targeted lesion
+# (corpora/GUIDE.md, lesion: a mention its own words call another).
+_TARGETED = ("STEREOTACTIC BIOPSY RIGHT BREAST\nAmorphous calcifications in the right breast "
+             "12 o'clock posterior depth were targeted. Seven cores obtained. ")
+ORDINAL_OF_THE_IMAGE = [
+    (_TARGETED + "The second specimen radiograph shows calcifications in 2 cores.", True),
+    (_TARGETED + "Additional magnification views demonstrate the calcifications.", True),
+    (_TARGETED + "A repeat specimen radiograph of the third pass confirmed calcifications.", True),
+    # guards: the ordinal on the calcification itself
+    (_TARGETED + "A second group of calcifications is seen at 3 o'clock.", False),
+    (_TARGETED + "The mammogram shows a second group of calcifications.", False),
+    (_TARGETED + "There are other calcifications in the right breast.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "same"), ORDINAL_OF_THE_IMAGE)
+def test_an_ordinal_of_the_image_calls_no_calcification_another(findings_of, text, same):
+    found = findings_of(text)
+    assert (found[-1].lesion_id == found[0].lesion_id) is same, text
