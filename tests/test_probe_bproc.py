@@ -160,3 +160,24 @@ ORDINAL_OF_THE_IMAGE = [
 def test_an_ordinal_of_the_image_calls_no_calcification_another(findings_of, text, same):
     found = findings_of(text)
     assert (found[-1].lesion_id == found[0].lesion_id) is same, text
+
+
+# A question ('to evaluate for', 'rule out') is answered where a colon after
+# what it asks about opens a sentence with a capital: the finding after it is
+# seen (guide §2, hypothetical: raised as a possibility, not observed).
+ANSWER_AFTER_A_COLON = [
+    ("Post-lumpectomy mammogram of the left breast to evaluate for residual microcalcifications: "
+     "There are 3 residual fine pleomorphic calcifications at the lumpectomy site.", False),
+    ("Magnification views to rule out residual calcifications: The lumpectomy bed shows "
+     "coarse dystrophic calcifications.", False),
+    ("Spot compression to assess for calcifications in the right breast: These calcifications "
+     "are punctate and grouped.", False),
+    # guards: the colon right after the trigger asks on; no colon, no answer
+    ("Indication: Evaluate for: calcifications.", True),
+    ("Magnification views to evaluate for residual calcifications after lumpectomy.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "asked"), ANSWER_AFTER_A_COLON)
+def test_a_question_answered_after_a_colon(findings_of, text, asked):
+    assert findings_of(text)[-1].hypothetical is asked, text
