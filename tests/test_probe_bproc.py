@@ -181,3 +181,20 @@ ANSWER_AFTER_A_COLON = [
 @pytest.mark.parametrize(("text", "asked"), ANSWER_AFTER_A_COLON)
 def test_a_question_answered_after_a_colon(findings_of, text, asked):
     assert findings_of(text)[-1].hypothetical is asked, text
+
+
+# How near the calcifications come to a margin, a clip or a scar is a
+# distance, not their size (corpora/GUIDE.md, Descriptors, size_mm).
+WITHIN_A_DISTANCE = [
+    ("Left breast: Calcifications extend to within 1 mm of the medial margin.", None),
+    ("Specimen radiograph: the calcifications extend to within 2 mm of the superior margin.", None),
+    ("Right breast: The targeted calcifications are within 5 mm of the clip.", None),
+    # guards: a size beside the distance is still the size
+    ("Left breast: 4 mm calcifications within 5 mm of the clip.", 4.0),
+    ("Right breast: calcifications within 3 mm of the lumpectomy scar measure 6 mm.", 6.0),
+]
+
+
+@pytest.mark.parametrize(("text", "size"), WITHIN_A_DISTANCE)
+def test_within_a_distance_is_no_size(finding_of, text, size):
+    assert finding_of(text, None).size_mm == size, text
