@@ -198,3 +198,21 @@ WITHIN_A_DISTANCE = [
 @pytest.mark.parametrize(("text", "size"), WITHIN_A_DISTANCE)
 def test_within_a_distance_is_no_size(finding_of, text, size):
     assert finding_of(text, None).size_mm == size, text
+
+
+# A subject placed by clock position and side before its removal verb is
+# still the one removed (guide §2, historical: 'status post removal').
+REMOVED_PAST_ITS_PLACE = [
+    ("The previously seen calcifications at 8 o'clock in the right breast have been completely "
+     "removed by the vacuum-assisted biopsy.", True),
+    ("The amorphous calcifications at 2 o'clock in the left breast were removed at stereotactic "
+     "biopsy.", True),
+    # guards: another thing's removal after 'and'
+    ("Left breast: Coarse calcifications are stable and the biopsy marker clip has been removed.", False),
+    ("Left breast: Coarse calcifications are stable and the fibroadenoma was excised at biopsy.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), REMOVED_PAST_ITS_PLACE)
+def test_removed_past_its_place(finding_of, text, gone):
+    assert finding_of(text, None).historical is gone, text
