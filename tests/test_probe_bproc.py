@@ -216,3 +216,34 @@ REMOVED_PAST_ITS_PLACE = [
 @pytest.mark.parametrize(("text", "gone"), REMOVED_PAST_ITS_PLACE)
 def test_removed_past_its_place(finding_of, text, gone):
     assert finding_of(text, None).historical is gone, text
+
+
+# A clock position written as a line's label ('3:00: Punctate calcifications
+# ...') places that line's calcifications: one breast's calcifications at
+# two clock positions are two lesions, and a later mention at one of them
+# restates that one (corpora/GUIDE.md, lesion).
+_TWO_CLOCKS = (
+    "LEFT BREAST, 1:00 AND 3:00, STEREOTACTIC BIOPSIES\n"
+    "1:00: Amorphous calcifications targeted; coil clip.\n"
+    "3:00: Punctate calcifications targeted; ribbon clip.\n"
+    "Post-procedure mammogram: coil clip at the 1:00 biopsy site; ribbon clip 4 mm from the "
+    "3:00 calcifications."
+)
+
+
+def test_clock_labels_part_the_lesions(findings_of):
+    first, second, third = findings_of(_TWO_CLOCKS)
+    assert first.lesion_id != second.lesion_id
+    assert third.lesion_id == second.lesion_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: a time of day is no clock position
+        "Left breast: calcifications. Procedure started at 10:00:35 and ended at 10:40.",
+        "Right breast: calcifications targeted at 9:00 am, specimen radiograph at 9:30.",
+    ],
+)
+def test_a_time_is_no_clock_position(findings_of, text):
+    assert len({f.lesion_id for f in findings_of(text)}) == 1, text
