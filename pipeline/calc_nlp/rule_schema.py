@@ -343,6 +343,7 @@ DESCRIPTOR_WORD_LISTS = (
     "change_prior_words",
     "change_no_prior_phrases",
     "lesion_other_after",
+    "lesion_other_subject_verbs",
     "lesion_summary_words",
     "lesion_place_links",
     "lesion_place_joins",

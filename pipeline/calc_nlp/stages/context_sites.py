@@ -1110,26 +1110,48 @@ def side_of_location_line(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     ('Echogenic foci:' of the nodule above, its header joined to that line
     as a wrap) opens the block before: the walk stops there, so a block
     takes no side of the one above it."""
+    value = _location_value(rd, f)
+    if value is None:
+        return ""
+    mark, below = value
+    sides = {str(kit.md(x)["laterality"]) for x in rd.matches.lats if mark < x.start < below}
+    return sides.pop() if len(sides) == 1 else ""
+
+
+def site_of_location_line(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site a template's location line names for the key-value lines
+    under it, as `side_of_location_line` finds it: 'Site: Left breast 10:00'
+    over 'Pathology: fibrocystic change with calcifications' (guide §2 step
+    4: a label line above the finding); the first site its value names,
+    None when it names none."""
+    value = _location_value(rd, f)
+    if value is None:
+        return None
+    mark, below = value
+    return next((s for s in rd.matches.sites if mark < s.start < below and s.site), None)
+
+
+def _location_value(rd: ReportDoc, f: Span) -> tuple[int, int] | None:
+    """The value (from past its key's mark to the line's end, in tokens) of
+    the location line over the finding's keyed line (`side_of_location_line`
+    tells how the walk goes); None when there is none."""
     line = _line_start(rd, f.start)
     mark = _keyed_line(rd, line, f.start)
     if mark is None:
-        return ""
+        return None
     keys = rd.word_sets.get("location_keys", frozenset())
     seen = {tuple(rd.lower[line:mark])}
     for above, below in _lines_above(rd, line):
         mark = _keyed_line(rd, above, below)
         if mark is None or tuple(rd.lower[above:mark]) in seen:
-            return ""
+            return None
         seen.add(tuple(rd.lower[above:mark]))
         if keys.isdisjoint(rd.lower[above:mark]):
             continue
         if _row_of_finding_above(rd, above):
-            return ""  # 'FINDING 1: ... LOCATION: Left axilla' over 'FINDING 2: ...'
-        sides = {
-            str(kit.md(x)["laterality"]) for x in rd.matches.lats if mark < x.start < below
-        }
-        return sides.pop() if len(sides) == 1 else ""
-    return ""
+            return None  # 'FINDING 1: ... LOCATION: Left axilla' over 'FINDING 2: ...'
+        return mark, below
+    return None
 
 
 def _row_of_finding_above(rd: ReportDoc, line: int) -> bool:

@@ -395,6 +395,8 @@ class DescriptorRules:
         self.other_words = set(wl["lesion_other_words"])
         self.other_comparatives = set(wl["lesion_other_comparatives"])
         self.other_after = set(wl["lesion_other_after"])
+        # a verb that ends the subject an ordinal counts ("the second view shows")
+        self.other_subject_verbs = frozenset(wl["lesion_other_subject_verbs"])
         # a report naming no earlier study: a bare comparative compares two
         # of its lesions (`descriptors._compared_with_none`)
         self.prior_words = frozenset(wl["change_prior_words"])

@@ -142,19 +142,48 @@ def side_from_exam(
     if line is not None and not _names_exam(kit, rd, exam, line):
         line = None  # 'PROCEDURE: A needle was placed ...': the title names it
     study = kit.word_sets.get("exam_words", frozenset())
-    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.layout.words, None, study) or 0))
+    title = (0, _title_end(kit, rd, title_stop(rd.layout.words, None, study) or 0))
+    if line is None:
+        return _side_of_exam_words(kit, rd, exam, title, at, operation)
+    side = _side_of_exam_words(kit, rd, exam, line, at, operation)
+    if side or _written_sides(kit, rd, *line) or not 0 < title[1] <= line[0]:
+        return side
+    # 'WIRE LOCALIZATION, LEFT BREAST / Procedure: Under mammographic
+    # guidance, a wire was placed ...': a procedure section that names the
+    # study's guidance but no side leaves the side to the title above it
+    if not _names_exam(kit, rd, exam, title):
+        return ""
+    return _side_of_exam_words(kit, rd, exam, title, at, operation)
+
+
+def _side_of_exam_words(
+    kit: Toolkit,
+    rd: ReportDoc,
+    exam: dict[str, Any],
+    words: tuple[int, int],
+    at: int,
+    operation: bool,
+) -> str:
+    """The one side the exam's line or title (tokens lo to hi) names, '' if
+    it also names a part of both sides or an operation (side_from_exam)."""
+    lo, hi = words
     both = exam.get("two_sided_terms", ())
     if any(w in both for w in rd.lower[lo:hi]):
         return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
     if not operation and not lo <= at < hi and _names_operation(kit, rd, lo, hi):
         return ""  # 'PROCEDURE: Left knee arthroscopy': an operation, no study
-    # a side the plural of a paired organ implies ('kidneys') is no side written
-    sides = {
+    sides = _written_sides(kit, rd, lo, hi)
+    return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+
+
+def _written_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> set[str]:
+    """The sides the side words of tokens lo to hi write; a side the plural
+    of a paired organ implies ('kidneys') is no side written."""
+    return {
         str(kit.md(s)["laterality"])
         for s in rd.matches.lats
         if lo <= s.start < hi and not kit.md(s).get("implied")
     }
-    return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
 
 
 def operated_side(kit: Toolkit, rd: ReportDoc) -> str:

@@ -725,7 +725,8 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
     words of the subject a predicate mention is said of ("A second 2 cm
     fibroid is densely calcified", "Another node in the hilum is also
     calcified")?"""
-    if dr.other_words & (_lead_words(f) | _subject_opening(dr, f) | _set_off_opening(f)):
+    before = _lead_past_verb(dr, f)
+    if dr.other_words & (before | _subject_opening(dr, f) | _set_off_opening(f)):
         return True
     if dr.other_after & _tail_words(f):
         return True
@@ -809,6 +810,16 @@ def names_residual(dr: DescriptorRules, f: Finding) -> bool:
     left of a calcification named before ("residual calcification measures
     8 mm")?"""
     return bool(dr.residual_words & _lead_words(f))
+
+
+def _lead_past_verb(dr: DescriptorRules, f: Finding) -> set[str]:
+    """`_lead_words` past the last verb that ends a subject before the
+    mention ("the second specimen radiograph shows calcifications": none;
+    descriptors.json lesion_other_subject_verbs): the ordinal counts the
+    image, not the calcification."""
+    lead = lead_list(f)
+    cut = max((i + 1 for i, w in enumerate(lead) if w in dr.other_subject_verbs), default=0)
+    return set(lead[cut:])
 
 
 def _lead_words(f: Finding) -> set[str]:

@@ -34,6 +34,7 @@ from calc_nlp.stages.context_sites import (
     site_before_unless_own_lesion,
     site_from_label_line,
     site_of_clause_before_semicolon,
+    site_of_location_line,
     site_of_named_lesion,
     site_of_pronoun_in_sentence,
     site_of_sentence_pointed_to,
@@ -707,7 +708,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     )
     if found is not None:
         return found
-    label = site_from_label_line(rd, f)
+    label = site_from_label_line(rd, f) or site_of_location_line(rd, f)
     region = label if label is not None and _region_only(label) else None
     # a body region's label ('PELVIS:', 'CHEST:') names where, not which
     # organ: the steps after a label (guide §2 steps 4-5) may still name

@@ -613,7 +613,24 @@ class _Clauses:
             return False
         end = mod.modifier_span[1]
         words = self._index()[end : target.start] if end <= target.start else ()
-        return any(x in self.results for x in words)
+        return any(x in self.results for x in words) or self._answered_past_colon(
+            end, target.start
+        )
+
+    def _answered_past_colon(self, end: int, start: int) -> bool:
+        """Does a colon after what the question asks about open, with a word
+        in capitals, the answer before the finding? ('Post-lumpectomy
+        mammogram to evaluate for residual microcalcifications: There are 3
+        residual calcifications': the residual ones are seen.) A colon right
+        after the trigger ('Evaluate for: calcification') asks on."""
+        words = self.words
+        for k in range(end + 1, start - 1):
+            if words[k] != ":" or words[k - 1].isspace():
+                continue
+            nxt = next((w for w in words[k + 1 : start + 1] if not w.isspace()), "")
+            if nxt[:1].isupper() and nxt[1:2].islower():
+                return True
+        return False
 
     def reason_for_a_procedure(self, target: Target, mod: Any) -> bool:
         """Is the target the reason given for a planned procedure, after the
