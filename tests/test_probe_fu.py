@@ -50,3 +50,33 @@ AGAIN_GUARDS = [
 @pytest.mark.parametrize(("text", "change"), AGAIN_THEN_DIRECTION + AGAIN_GUARDS)
 def test_again_seen_then_direction(text: str, change: str) -> None:
     assert _change(text) == change
+
+
+# A comparative of visibility or extent graded against an earlier study
+# that the sentence names after "compared with", "since" ... rather than
+# after "than", or that "has become" makes a change over time.
+COMPARATIVE_AGAINST_PRIOR = [
+    ("FINDINGS: Aortic valve calcification has become more conspicuous compared with the prior exam.", "increased"),
+    ("Mammogram: calcifications in the left breast at 3 o'clock have become more pronounced since XXXX.", "increased"),
+    ("CT: The calcified right hilar node has become more conspicuous.", "increased"),
+    ("Chest CT: Calcified pleural plaques, more pronounced compared with the prior study.", "increased"),
+    ("Calcified mesenteric nodes are more conspicuous compared to the prior CT.", "increased"),
+    ("Left renal calcification is more apparent when compared with the study of XXXX.", "increased"),
+    ("Coronary calcification is more pronounced relative to the prior examination.", "increased"),
+    ("The calcified left hilar node has become less conspicuous.", "decreased"),
+    ("Pancreatic calcifications have become less pronounced since the prior CT.", "decreased"),
+    ("Calcified granuloma is less pronounced compared with the prior study.", "decreased"),
+]
+
+# Guards: compared with another place or side, or no earlier study.
+COMPARATIVE_GUARDS = [
+    ("Left: chondrocalcinosis, more conspicuous.", ""),
+    ("Calcified plaque more pronounced on the left compared with the right.", ""),
+    ("Calcification of the right carotid bulb, more pronounced compared with the left side.", ""),
+    ("Calcified granuloma in the right upper lobe.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "change"), COMPARATIVE_AGAINST_PRIOR + COMPARATIVE_GUARDS)
+def test_comparative_against_prior(text: str, change: str) -> None:
+    assert _change(text) == change
