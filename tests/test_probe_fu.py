@@ -80,3 +80,34 @@ COMPARATIVE_GUARDS = [
 @pytest.mark.parametrize(("text", "change"), COMPARATIVE_AGAINST_PRIOR + COMPARATIVE_GUARDS)
 def test_comparative_against_prior(text: str, change: str) -> None:
     assert _change(text) == change
+
+
+def _flags_change(text: str) -> tuple[bool, bool, str]:
+    f = analyze_report(text).findings[0]
+    return f.negated, f.historical, f.change
+
+
+# A calcification an earlier study showed and today's does not (negated and
+# historical) has resolved, whatever words deny it today.
+SEEN_BEFORE_NOT_NOW = [
+    ("The previously reported right upper lobe calcified granuloma is not identified.", (True, True, "resolved")),
+    ("Previously described calcified left adrenal nodule is not visualized.", (True, True, "resolved")),
+    ("The previously seen splenic calcification is not seen.", (True, True, "resolved")),
+    ("Calcification in the left breast, seen on the prior mammogram, is not seen.", (True, True, "resolved")),
+    # guards: denied only, or a past score of zero
+    ("No history of vascular calcification.", (True, False, "")),
+    ("Pericardial calcification is not identified.", (True, False, "")),
+    ("Calcified granuloma in the right upper lobe, unchanged.", (False, False, "stable")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SEEN_BEFORE_NOT_NOW)
+def test_seen_before_not_now_is_resolved(text: str, want: tuple[bool, bool, str]) -> None:
+    assert _flags_change(text) == want
+
+
+def test_past_zero_score_is_not_resolved() -> None:
+    """A past score of zero denies a finding of its day: nothing resolved."""
+    f = analyze_report("Prior calcium score was 0.").findings[0]
+    assert f.negated and f.historical
+    assert f.change == ""

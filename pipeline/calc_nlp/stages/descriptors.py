@@ -250,6 +250,12 @@ def _denied_unchanged(f: Finding) -> None:
         # negated and historical
         f.change = ""
         f.descriptor_words = tuple(w for w in f.descriptor_words if w[0] != "change")
+    elif f.negated and f.historical and not f.change and f.agatston is None:
+        # seen before and denied now ("the previously reported calcified
+        # granuloma is not identified"): resolved, as "no longer seen" is
+        # (corpora/GUIDE.md, Descriptors: change); a past score of zero
+        # denies nothing that was there
+        f.change = "resolved"
     elif not f.negated and f.change == "resolved":
         # one its clause says resolved after it, where no ConText rule
         # reached it ("calcific tendinitis was treated two years ago and
