@@ -111,3 +111,25 @@ def test_past_zero_score_is_not_resolved() -> None:
     f = analyze_report("Prior calcium score was 0.").findings[0]
     assert f.negated and f.historical
     assert f.change == ""
+
+
+def _size_change(text: str) -> tuple[float | None, str]:
+    f = analyze_report(text).findings[0]
+    return f.size_mm, f.change
+
+
+# Sizes after a colon that are today's and an earlier study's: no list of
+# lesions, the size is today's and the earlier one gives the change.
+COLON_SIZES = [
+    ("Renal calcification: previously 6 mm, currently 4 mm.", (4.0, "decreased")),
+    ("Calcified granuloma: 6 mm, previously 4 mm.", (6.0, "increased")),
+    ("Calcified granuloma: previously 4 mm, now 6 mm.", (6.0, "increased")),
+    # guards: a list of lesions, one size each: the largest
+    ("Calcified hilar lymph nodes: right hilar node 12 mm, left hilar node 9 mm, all unchanged.", (12.0, "stable")),
+    ("Calcified granulomas: RUL 4 mm, LLL 6 mm.", (6.0, "")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), COLON_SIZES)
+def test_colon_sizes_today_and_before(text: str, want: tuple[float | None, str]) -> None:
+    assert _size_change(text) == want
