@@ -133,3 +133,19 @@ COLON_SIZES = [
 @pytest.mark.parametrize(("text", "want"), COLON_SIZES)
 def test_colon_sizes_today_and_before(text: str, want: tuple[float | None, str]) -> None:
     assert _size_change(text) == want
+
+
+# Today's size first, marked as today's, then the earlier study's.
+TODAY_THEN_BEFORE = [
+    ("Calcified granuloma in the left lower lobe measures 6 mm today, 4 mm on the prior study.", (6.0, "increased")),
+    ("Calcified right hilar node measures 12 mm currently, 10 mm on the prior CT.", (12.0, "increased")),
+    ("Calcified granuloma, previously 4 mm, today 6 mm.", (6.0, "increased")),
+    # guards
+    ("Calcified granuloma in the left lower lobe measures 6 mm today.", (6.0, "")),
+    ("Calcified granuloma measures 6 mm today, and a 4 mm nodule is seen on the prior study.", (6.0, "")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), TODAY_THEN_BEFORE)
+def test_today_then_before(text: str, want: tuple[float | None, str]) -> None:
+    assert _size_change(text) == want

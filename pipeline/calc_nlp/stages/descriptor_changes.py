@@ -1177,8 +1177,14 @@ def _compared_gap(
     words = [w for w in gap if w not in _COMPARED_MARKS]
     if current:
         return _current_gap(dr, words)
+    # today's size may keep its own size_current word ("6 mm today, 4 mm
+    # on the prior study")
     allowed = (
-        dr.threshold_dating | dr.comparison_leads | dr.size_leads | _COMPARED_LINKS
+        dr.threshold_dating
+        | dr.comparison_leads
+        | dr.size_leads
+        | _COMPARED_LINKS
+        | dr.size_current
     )
     if not all(w in allowed for w in words):
         return False
