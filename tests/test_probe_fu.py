@@ -149,3 +149,27 @@ TODAY_THEN_BEFORE = [
 @pytest.mark.parametrize(("text", "want"), TODAY_THEN_BEFORE)
 def test_today_then_before(text: str, want: tuple[float | None, str]) -> None:
     assert _size_change(text) == want
+
+
+def _side(text: str) -> str:
+    return analyze_report(text).findings[0].laterality
+
+
+# A place the sentence denies gives no side (guide §2, Site and side from
+# context: a phrase that is itself negated gives neither site nor side), so
+# "in the right X, not the left X" is right, not bilateral: the addendum's
+# correction names one side.
+DENIED_OTHER_SIDE = [
+    ("ADDENDUM: The calcified granuloma is in the right upper lobe, not the left upper lobe.", "right"),
+    ("ADDENDUM: Correction: the calcification is in the RIGHT breast, not the left breast.", "right"),
+    ("Calcified node in the left hilum, not the right hilum.", "left"),
+    ("ADDENDUM: The calcification is in the right kidney, not the left.", "right"),
+    # guards: both places affirmed
+    ("Calcified granulomas in the right upper lobe and the left upper lobe.", "bilateral"),
+    ("Calcified granulomas in the right upper lobe, left upper lobe.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), DENIED_OTHER_SIDE)
+def test_denied_other_side(text: str, side: str) -> None:
+    assert _side(text) == side
