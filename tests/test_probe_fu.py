@@ -173,3 +173,23 @@ DENIED_OTHER_SIDE = [
 @pytest.mark.parametrize(("text", "side"), DENIED_OTHER_SIDE)
 def test_denied_other_side(text: str, side: str) -> None:
     assert _side(text) == side
+
+
+# The same after a comma: a presence word of the mention's predicate, then a
+# direction closing the sentence ("is again seen, slightly larger").
+AGAIN_COMMA_DIRECTION = [
+    ("Previously seen medullary nephrocalcinosis is again demonstrated bilaterally, increased in extent.", "increased"),
+    ("Calcified granuloma in the right upper lobe is again seen, slightly larger.", "increased"),
+    ("Coronary artery calcification is again seen, more extensive than before.", "increased"),
+    ("The calcified left hilar node is again noted, smaller than on the prior study.", "decreased"),
+    # guards: a comparison of sides, another lesion, or a stable word after
+    ("Calcified granulomas are again seen in both upper lobes, the left larger than the right.", "stable"),
+    ("Calcified granuloma is again seen, with a new adjacent nodule.", "stable"),
+    ("Calcified granuloma is again seen, decreased pleural effusion.", "stable"),
+    ("Calcified granuloma is again seen, unchanged in size.", "stable"),
+]
+
+
+@pytest.mark.parametrize(("text", "change"), AGAIN_COMMA_DIRECTION)
+def test_again_seen_comma_direction(text: str, change: str) -> None:
+    assert _change(text) == change

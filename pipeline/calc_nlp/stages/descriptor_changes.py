@@ -1274,11 +1274,20 @@ def graded_second_predicate(
     `end`, where a term that only says the finding is there as before ends
     ("is again seen and has increased in size", "persists and has become
     more extensive"): an "and" right before a copula or auxiliary, with only
-    plain words (no punctuation) between `end` and it, then at most a few words before a term
-    whose value grades a change (not stable). The grade is the finding's
-    change; the presence word only says it is still there."""
+    plain words (no punctuation) between `end` and it, then at most a few
+    words before a term whose value grades a change (not stable); or a comma
+    in its place, then such a term that closes the sentence ("is again seen,
+    slightly larger"). The grade is the finding's change; the presence word
+    only says it is still there."""
     for k, w in enumerate(WORD.finditer(text, end, stop)):
-        if k > _SECOND_PREDICATE_REACH or any(p in text[end : w.start()] for p in ",;:()."):
+        if k > _SECOND_PREDICATE_REACH:
+            return None
+        gap = text[end : w.start()]
+        marks = _LAST_MARKS.search(gap)
+        if marks is not None and _ONE_COMMA.fullmatch(marks.group()):
+            # "is again seen, slightly larger": the direction closing it
+            return _comma_direction(dr, text, w, stop)
+        if any(p in gap for p in ",;:()."):
             return None
         if w.group().lower() != "and":
             continue
@@ -1287,6 +1296,27 @@ def graded_second_predicate(
             return None
         return _direction_after(dr, text, verb.start(1), stop)
     return None
+
+
+# the marks between the last word and the next; one comma alone among them
+_LAST_MARKS = re.compile(r"[^\w]*$")
+_ONE_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
+
+
+def _comma_direction(
+    dr: DescriptorRules, text: str, w: re.Match[str], stop: int
+) -> re.Match[str] | None:
+    """A change term grading a direction at the word `w` after a comma, or
+    past one change adverb ("slightly larger"), that closes the sentence or
+    what the finding's part says ("more extensive than before"): not "the
+    left larger than the right", not "decreased pleural effusion"."""
+    at = w.start()
+    if w.group().lower() in dr.change_adverbs:
+        at = w.end()
+    n = _change_at(dr, text, at)
+    if n is None or n.end() > stop or dr.term(n.group())["value"] in ("", "stable"):
+        return None
+    return n if _ends(dr, text, n) else None
 
 
 def _direction_after(
