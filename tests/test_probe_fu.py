@@ -193,3 +193,20 @@ AGAIN_COMMA_DIRECTION = [
 @pytest.mark.parametrize(("text", "change"), AGAIN_COMMA_DIRECTION)
 def test_again_seen_comma_direction(text: str, change: str) -> None:
     assert _change(text) == change
+
+
+# "not definitely seen on the prior": a hedge on the earlier study's
+# showing it leaves the finding new today, as "not seen on the prior" does.
+HEDGED_NOT_BEFORE = [
+    ("Renal CT: Punctate calcification in the right kidney, not definitely seen on prior.", "new"),
+    ("Calcified granuloma in the lingula, not clearly seen on the CT of XXXX.", "new"),
+    ("Coarse calcification in the left breast, not definitely visible on the 2019 mammogram.", "new"),
+    # guards: today's exam, or no earlier study
+    ("Calcified granuloma in the lingula, not clearly seen on this study.", ""),
+    ("Calcification in the right kidney is not definitely seen.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "change"), HEDGED_NOT_BEFORE)
+def test_hedged_not_before(text: str, change: str) -> None:
+    assert _change(text) == change
