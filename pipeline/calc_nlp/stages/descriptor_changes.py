@@ -1179,8 +1179,14 @@ def _compared_gap(
     words = [w for w in gap if w not in _COMPARED_MARKS]
     if current:
         return _current_gap(dr, words)
+    # today's size may keep its own size_current word ("6 mm today, 4 mm
+    # on the prior study")
     allowed = (
-        dr.threshold_dating | dr.comparison_leads | dr.size_leads | _COMPARED_LINKS
+        dr.threshold_dating
+        | dr.comparison_leads
+        | dr.size_leads
+        | _COMPARED_LINKS
+        | dr.size_current
     )
     if not all(w in allowed for w in words):
         return False
@@ -1279,3 +1285,81 @@ def _compared(dr: DescriptorRules, mm: float, m: re.Match[str], rid: str) -> Wor
     before = size_mm(dr, m)
     value = "increased" if mm > before else "decreased" if mm < before else "stable"
     return (value, rid, m.start(), m.end())
+
+
+# How many words may stand between the presence word and the "and" that opens
+# the second predicate ("is again seen in the right hilum and has grown"), and
+# between that predicate's verb and its change term ("has slightly
+# enlarged", "has become more extensive").
+_SECOND_PREDICATE_REACH = 6
+_SECOND_TERM_REACH = 2
+_AND_VERB = re.compile(r"[^\S\n]+and[^\S\n]+(\w+)", re.I)
+
+
+def graded_second_predicate(
+    dr: DescriptorRules, text: str, end: int, stop: int
+) -> re.Match[str] | None:
+    """The change term of a second predicate of the mention's subject after
+    `end`, where a term that only says the finding is there as before ends
+    ("is again seen and has increased in size", "persists and has become
+    more extensive"): an "and" right before a copula or auxiliary, with only
+    plain words (no punctuation) between `end` and it, then at most a few
+    words before a term whose value grades a change (not stable); or a comma
+    in its place, then such a term that closes the sentence ("is again seen,
+    slightly larger"). The grade is the finding's change; the presence word
+    only says it is still there."""
+    for k, w in enumerate(WORD.finditer(text, end, stop)):
+        if k > _SECOND_PREDICATE_REACH:
+            return None
+        gap = text[end : w.start()]
+        marks = _LAST_MARKS.search(gap)
+        if marks is not None and _ONE_COMMA.fullmatch(marks.group()):
+            # "is again seen, slightly larger": the direction closing it
+            return _comma_direction(dr, text, w, stop)
+        if any(p in gap for p in ",;:()."):
+            return None
+        if w.group().lower() != "and":
+            continue
+        verb = _AND_VERB.match(text, w.start() - 1)
+        if verb is None or verb.group(1).lower() not in dr.verbs:
+            return None
+        return _direction_after(dr, text, verb.start(1), stop)
+    return None
+
+
+# the marks between the last word and the next; one comma alone among them
+_LAST_MARKS = re.compile(r"[^\w]*$")
+_ONE_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
+
+
+def _comma_direction(
+    dr: DescriptorRules, text: str, w: re.Match[str], stop: int
+) -> re.Match[str] | None:
+    """A change term grading a direction at the word `w` after a comma, or
+    past one change adverb ("slightly larger"), that closes the sentence or
+    what the finding's part says ("more extensive than before"): not "the
+    left larger than the right", not "decreased pleural effusion"."""
+    at = w.start()
+    if w.group().lower() in dr.change_adverbs:
+        at = w.end()
+    n = _change_at(dr, text, at)
+    if n is None or n.end() > stop or dr.term(n.group())["value"] in ("", "stable"):
+        return None
+    return n if _ends(dr, text, n) else None
+
+
+def _direction_after(
+    dr: DescriptorRules, text: str, at: int, stop: int
+) -> re.Match[str] | None:
+    """A change term grading a direction (not stable) from the verb at `at`,
+    itself or at most a few words after it, in its clause."""
+    for k, w in enumerate(WORD.finditer(text, at, stop)):
+        if k > _SECOND_TERM_REACH or any(p in text[at : w.start()] for p in ",;:()."):
+            return None
+        if _DENIED.fullmatch(w.group()):
+            return None  # "and is not larger": denied
+        n = _change_at(dr, text, w.start())
+        if n is not None and n.end() <= stop:
+            value = dr.term(n.group())["value"]
+            return n if value not in ("", "stable") and _ends(dr, text, n) else None
+    return None

@@ -163,12 +163,19 @@ class DescriptorRules:
             # or another study named with an article ('than on the CT'):
             # the study the finding is compared with is an earlier one
             studies = alternation(desc["word_lists"]["comparison_studies"])
+            leads = alternation(desc["word_lists"]["comparison_leads"])
             dated_after = (
                 rf"(?=[^\S\n]+than"
                 rf"(?:[^\S\n]+[\w/-]+){{0,{_DATED_REACH}}}?[^\S\n]+"
                 rf"(?:[\w-]+/)*(?:{when}|(?:19|20)\d\d)(?!\w)"
                 rf"|[^\S\n]+than[^\S\n]+(?:on|in)[^\S\n]+(?:the|a|an)[^\S\n]+"
                 rf"(?:{studies})(?!\w)"
+                # or a comparison_leads word before the date in place of
+                # "than" ('more pronounced compared with the prior study',
+                # 'more conspicuous since XXXX'): the same earlier study
+                rf"|[^\S\n]+(?:when[^\S\n]+)?(?:{leads})"
+                rf"(?:[^\S\n]+[\w/-]+){{0,{_DATED_REACH}}}?[^\S\n]+"
+                rf"(?:[\w-]+/)*(?:{when}|(?:19|20)\d\d)(?!\w)"
                 # or ending its clause, compared with nothing the text names
                 # ('calcification, more conspicuous;'): `bare_comparative`
                 r"|[^\S\n]*[;.](?!\d))"

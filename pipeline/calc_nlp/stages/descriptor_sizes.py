@@ -518,6 +518,10 @@ def _past_colon(
     lo, hi = bounds
     colon = _COLON.match(text, hi) or _AND_MEASURES.match(text, hi)
     m = None if colon is None else _size_at(dr, text, colon.end())
+    if m is None and colon is not None:
+        # "Renal calcification: previously 6 mm, currently 4 mm"
+        reach = _dated_then_current(dr, text, colon.end())
+        return bounds if reach is None else (lo, reach)
     if m is None:
         return bounds
     end = _PART_END.search(text, m.end())
@@ -525,6 +529,28 @@ def _past_colon(
 
 
 _LIST_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
+_PART_LEAD = re.compile(r"[^\S\n]*(\w+)[^\S\n]+")
+
+
+def _dated_then_current(dr: DescriptorRules, text: str, at: int) -> int | None:
+    """Where the part after a colon at `at` ends when it gives one lesion's
+    earlier size and then today's, each led by its word ("previously 6 mm,
+    currently 4 mm": threshold_dating, then size_current): both are the
+    mention's, the one of now its size (corpora/GUIDE.md, Descriptors,
+    size_mm and change). Else None."""
+    lead = _PART_LEAD.match(text, at)
+    if lead is None or lead.group(1).lower() not in dr.threshold_dating:
+        return None
+    before = _size_at(dr, text, lead.end())
+    comma = None if before is None else _LIST_COMMA.match(text, before.end())
+    now = None if comma is None else _PART_LEAD.match(text, comma.end())
+    if now is None or now.group(1).lower() not in dr.size_current:
+        return None
+    today = _size_at(dr, text, now.end())
+    if today is None:
+        return None
+    end = _PART_END.search(text, today.end())
+    return end.start() if end else len(text)
 
 
 def _past_listed_size(dr: DescriptorRules, text: str, hi: int) -> int:
@@ -573,8 +599,9 @@ def _listed_sizes(
     unchanged'; 'Calcified granulomas: RUL 4 mm, LLL 6 mm'): corpora/GUIDE.md,
     Descriptors, size_mm, the largest. Each sized item has only plain words
     before its size, no lesion noun but the mention's own; an item with no
-    size has no number; two sized items at least. `stop`: where the
-    mention's sentence ends for it."""
+    size has no number; two sized items at least, none dated or set at
+    today ("previously 6 mm, currently 4 mm" gives one lesion's sizes now
+    and before). `stop`: where the mention's sentence ends for it."""
     colon = _COLON.match(text, span.end_char, stop)
     if colon is None:
         return None
@@ -599,6 +626,8 @@ def _listed_sizes(
             if m is not None:
                 break
         before = _plain(text[at : m.start() if m else item_end])
+        if dr.threshold_dating & set(before) or dr.size_current & set(before):
+            return None  # "previously 6 mm, currently 4 mm": one lesion's sizes
         if m is None:
             if any(ch.isdigit() for ch in text[at:item_end]):
                 return None

@@ -27,6 +27,7 @@ from calc_nlp.stages.descriptor_changes import (
     copula_change,
     earlier_predicate_change,
     fronted_change,
+    graded_second_predicate,
     host_change,
     opening_change,
     postposed_change,
@@ -127,6 +128,11 @@ def describe(
         elif comparative and _comparative_opens(dr, text, words, span, sent, rd.offset):
             f.change = ""  # "Smaller foci are also seen in the pons": no change
             words = [w for w in words if w[0] != "change"]
+        if f.change == "stable":  # "is again seen and has grown": increased
+            second = _second_predicate(dr, text, spans, i, sent, words, rd.offset)
+            if second is not None:
+                words = [w for w in words if w[0] != "change"] + [second[1]]
+                f.change = second[0]
         more = (
             None
             if f.change
@@ -244,6 +250,12 @@ def _denied_unchanged(f: Finding) -> None:
         # negated and historical
         f.change = ""
         f.descriptor_words = tuple(w for w in f.descriptor_words if w[0] != "change")
+    elif f.negated and f.historical and not f.change and f.agatston is None:
+        # seen before and denied now ("the previously reported calcified
+        # granuloma is not identified"): resolved, as "no longer seen" is
+        # (corpora/GUIDE.md, Descriptors: change); a past score of zero
+        # denies nothing that was there
+        f.change = "resolved"
     elif not f.negated and f.change == "resolved":
         # one its clause says resolved after it, where no ConText rule
         # reached it ("calcific tendinitis was treated two years ago and
@@ -341,6 +353,31 @@ def _asked(
         return False
     clause = re.split(r"[,;:]", text[lo : span.start_char])[-1]
     return not dr.question_leads.isdisjoint(w.lower() for w in WORD.findall(clause))
+
+
+def _second_predicate(
+    dr: DescriptorRules,
+    text: str,
+    spans: list[Span],
+    i: int,
+    sent: Span,
+    words: list[Word],
+    off: int,
+) -> tuple[str, Word] | None:
+    """The grade of a second predicate after the stable word that gave
+    finding i its change ("is again seen and has increased in size"), up to
+    the next finding of its sentence (descriptor_changes.py): (value, the
+    word that gave it)."""
+    said = [w for w in words if w[0] == "change" and w[2] - off >= spans[i].end_char]
+    if not said:
+        return None
+    mates = [s for s in spans[i + 1 :] if s.start < sent.end]
+    stop = mates[0].start_char if mates else sent.end_char
+    m = graded_second_predicate(dr, text, said[0][3] - off, stop)
+    if m is None:
+        return None
+    entry = dr.term(m.group())
+    return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
 
 
 def _outer_change(

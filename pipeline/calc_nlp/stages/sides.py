@@ -717,6 +717,21 @@ def _direction_sides(kit: Toolkit, rd: ReportDoc, lats: list[Span]) -> list[Span
     return out
 
 
+def _denied_at(kit: Toolkit, rd: ReportDoc, f: Span, at: int) -> bool:
+    """Does a forward negation of the ConText rules lead the place at token
+    `at`, after the finding `f` and up to two words before it ('in the right
+    upper lobe, not the left upper lobe')? A denied place gives no side
+    (guide §2, Site and side from context), so it adds no second one."""
+    if at < f.end:
+        return False
+    words = tuple(rd.lower[max(f.end, at - 6) : at])
+    return any(
+        words[k : k + len(c)] == c and len(words) - k - len(c) <= 2
+        for c in kit.forward_negations
+        for k in range(len(words))
+    )
+
+
 def _denied_sides(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     """Side words after the finding that a forward negation of the ConText
     rules leads, up to two words before them ('..., no left hilar adenopathy',
@@ -1125,13 +1140,19 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     sides = {
         kit.md(s)["laterality"]
         for s in rd.matches.lats
-        if lo <= s.start and s.end <= hi and not kit.md(s).get("implied")
+        if lo <= s.start
+        and s.end <= hi
+        and not kit.md(s).get("implied")
+        and not _denied_at(kit, rd, f, s.start)
     }
     # a site phrase that carries its side ('RUL and LLL')
     sides |= {
         s.laterality
         for s in rd.matches.sites
-        if lo <= s.span.start and s.span.end <= hi and kit.md(s.span).get("laterality")
+        if lo <= s.span.start
+        and s.span.end <= hi
+        and kit.md(s.span).get("laterality")
+        and not _denied_at(kit, rd, f, s.span.start)
     }
     return BILATERAL if {LEFT, RIGHT} <= sides or BILATERAL in sides else ""
 
