@@ -277,3 +277,29 @@ def test_period_after_digit_and_capital_splits_initials_stay(analyzer):
     words = [t.text for t in make("STABLE FOR 2Y. NO")]
     assert words == ["STABLE", "FOR", "2Y", ".", "NO"]
     assert [t.text for t in make("Dr. J. Smith")] == ["Dr.", "J.", "Smith"]
+
+
+# -- a de-identification mask lower-cased with its report -------------------
+
+# A report exported in lower case writes the date mask 'XXXX' as 'xxxx': a
+# removal or operation it dates is as past as one dated 'XXXX' or '2012'
+# (guide §2, historical: a calcification removed at an earlier operation).
+DATED_REMOVALS = [
+    "PAST MEDICAL HISTORY: A calcified ovarian dermoid was removed laparoscopically in XXXX.",
+    "HISTORY: Right breast lumpectomy in XXXX for fat necrosis containing coarse calcifications.",
+    "HISTORY: She underwent left carotid endarterectomy in XXXX for a heavily calcified plaque.",
+]
+
+
+@pytest.mark.parametrize("text", DATED_REMOVALS)
+@pytest.mark.parametrize("case", [str, str.lower, str.upper])
+def test_a_removal_dated_by_a_mask_is_historical_in_any_case(findings_of, text, case):
+    (f,) = findings_of(case(text))
+    assert f.historical and not f.negated
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_a_mask_that_dates_nothing_dates_no_finding(findings_of, case):
+    # guard: the mask of a name or a place dates nothing ('XXXX' hides a word)
+    (f,) = findings_of(case("FINDINGS: Calcified hilar lymph XXXX in the right hilum."))
+    assert not f.historical
