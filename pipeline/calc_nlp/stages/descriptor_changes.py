@@ -309,8 +309,8 @@ _WORD_OR_STOP = re.compile(r"[^\S\n]*(\d+\.\d+|\w+(?:'\w+)?|[,;:()])")
 
 
 # How many words a place aside between a comma and a semicolon may hold.
-_ASIDE_REACH = 4
-_ASIDE = re.compile(rf"[^\S\n]*((?:[A-Za-z']+[^\S\n]*){{1,{_ASIDE_REACH}}});")
+_PLACE_ASIDE_WORDS = 4
+_ASIDE = re.compile(rf"[^\S\n]*((?:[A-Za-z']+[^\S\n]*){{1,{_PLACE_ASIDE_WORDS}}});")
 
 
 def _aside_to_semicolon(text: str, comma: int, stop: int) -> int | None:
@@ -546,7 +546,7 @@ def _size_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
 
 
 # Most characters a restating aside may hold before its closing comma.
-_ASIDE_REACH = 60
+_RESTATING_ASIDE_CHARS = 60
 
 
 def _restating_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
@@ -554,12 +554,12 @@ def _restating_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
     closes ("calcifications, consistent with fat necrosis, are unchanged";
     "granuloma, likely old, is stable"): an aside naming what the mention
     is, so the words after it still run on to its copula. Where the second
-    comma ends, else None (none within `_ASIDE_REACH`, or a stop or line
+    comma ends, else None (none within `_RESTATING_ASIDE_CHARS`, or a stop or line
     break first)."""
     start = skip_spaces(text, at)
     if dr.restating.match(text, start) is None:
         return None
-    close = text.find(",", start, start + _ASIDE_REACH)
+    close = text.find(",", start, start + _RESTATING_ASIDE_CHARS)
     if close < 0 or any(ch in ";:.\n" for ch in text[start:close]):
         return None
     return close + 1
