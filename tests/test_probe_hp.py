@@ -338,3 +338,22 @@ def test_muscle_in_a_joint_region_wins(finding_with):
 def test_in_a_joint_stays_without_site(finding_with):
     f = finding_with("2. Possible early calcinosis in the left elbow, not imaged.", "calcinosis")
     assert (f.site, f.laterality) == ("", "left")
+
+
+# --- a hedge on a diagnosis does not reach the finding a 'with' adds to it
+# (guide §2, uncertain: a hedge on the cause or nature does not make the
+# deposit uncertain; 'Possible sarcoidosis with calcified hilar nodes')
+
+DIAGNOSIS_WITH = [
+    ("Assessment: Possible sarcoidosis with calcified hilar lymph nodes.", "calcified", False),
+    ("Assessment: Suspected hyperparathyroidism with nephrocalcinosis.", "nephrocalcinosis", False),
+    ("Impression: Probable scleroderma with calcinosis cutis of the fingers.", "calcinosis", False),
+    # guards: the hedge's object is the finding, or a lesion that is no condition
+    ("Impression: Possible calcified granuloma with surrounding scarring.", "granuloma", True),
+    ("Possible mass with calcification in the left breast.", "calcification", True),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "uncertain"), DIAGNOSIS_WITH)
+def test_hedged_diagnosis_with_finding(finding_with, text, word, uncertain):
+    assert finding_with(text, word).uncertain is uncertain

@@ -1124,9 +1124,25 @@ class _Clauses:
             return False
         w = self._index()
         first_and = next((i for i in range(end, target.start) if w[i] == "and"), None)
-        if first_and is None or first_and == end:
+        if first_and is not None and first_and > end:
+            return not any(end <= c < first_and for c in self.findings)
+        return self._diagnosis_with_finding(end, target.start)
+
+    def _diagnosis_with_finding(self, end: int, at: int) -> bool:
+        """Is the hedge's object a condition, and the finding at `at` what a
+        'with' after that condition adds to it ('Possible sarcoidosis with
+        calcified hilar nodes', 'Suspected hyperparathyroidism with
+        nephrocalcinosis')? The diagnosis is hedged, the finding is stated
+        (guide §2, uncertain: a hedge on the cause or nature does not make
+        the deposit uncertain); a lesion that is no condition keeps its
+        calcification hedged ('possible mass with calcification')."""
+        w = self._index()
+        first_with = next((i for i in range(end, at) if w[i] == "with"), None)
+        if first_with is None or first_with == end:
             return False
-        return not any(end <= c < first_and for c in self.findings)
+        if any(end <= c < first_with for c in self.findings):
+            return False
+        return any(end <= c < first_with for c in self.conditions)
 
     def hedges_the_finding_after(self, target: Target, mod: Any) -> bool:
         """Does a hedge after a finding ('... is possible', '... cannot be
