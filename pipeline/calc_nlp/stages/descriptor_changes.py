@@ -1228,13 +1228,9 @@ def _place_then_compared(
         return False
     cut = len(gap) - 1 - gap[::-1].index(",")
     place, tail = gap[:cut], gap[cut + 1 :]
-    if not place or len(place) > _PLACE_REACH:
-        return False
-    if any(not re.fullmatch(r"[a-z][a-z-]*", w) for w in place):
-        return False
-    if dr.lesion_nouns & set(place):
-        return False
-    return _compared_gap(dr, tail, m, text, stop, current=False)
+    return _plain_words(dr, place, _PLACE_REACH) and _compared_gap(
+        dr, tail, m, text, stop, current=False
+    )
 
 
 # How many words a comma aside between today's size and the earlier one may
@@ -1255,13 +1251,20 @@ def _aside_then_compared(
         return False
     cut = len(gap) - 1 - gap[::-1].index(",")
     aside, tail = gap[1:cut], gap[cut + 1 :]
-    if not aside or len(aside) > _SIZE_ASIDE_WORDS:
-        return False
-    if any(not re.fullmatch(r"[a-z][a-z-]*", w) for w in aside):
-        return False
-    if dr.lesion_nouns & set(aside):
-        return False
-    return _compared_gap(dr, tail, m, text, stop, current=False)
+    return _plain_words(dr, aside, _SIZE_ASIDE_WORDS) and _compared_gap(
+        dr, tail, m, text, stop, current=False
+    )
+
+
+def _plain_words(dr: DescriptorRules, words: list[str], reach: int) -> bool:
+    """Are `words` one to `reach` plain words (letters and hyphens), none a
+    lesion noun: a place or an aside that names no other lesion and states
+    no number?"""
+    return (
+        0 < len(words) <= reach
+        and all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words)
+        and not dr.lesion_nouns & set(words)
+    )
 
 
 # the words a comparison with an earlier size may open with: "compared with"
