@@ -230,7 +230,8 @@ def normalise(
         )
     written = text
     text = _crs_as_breaks(text)  # same length: the report's offsets hold
-    text = _single_spaced(text)  # the same
+    if not hidden_only:  # (a report turned away: only its invisible characters)
+        text = _single_spaced(text)  # the same length too
     values = None if hidden_only else _export_lines(text, pages, dictation)
     if values is not None:
         text, first = values
