@@ -1649,3 +1649,66 @@ PLACE_FROM_ANOTHER_SENTENCE = [
 @pytest.mark.parametrize("text, lesions", PLACE_FROM_ANOTHER_SENTENCE)
 def test_place_from_a_sentence_without_calcification(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A finding whose sentence names no place lies at the segment the sentence
+# right before it names, when that sentence holds no calcification and no
+# other place: a lesion of another segment is another lesion (guide "Site
+# and side from context"; GUIDE: lesion, different sub-sites). A place past
+# the first diagonal is the mid LAD (SCCT 2014 segments).
+SEGMENT_FROM_THE_SENTENCE_BEFORE = [
+    (
+        "The LAD is heavily calcified in its proximal portion. A 60% narrowing "
+        "between the first and second diagonal branches was dilated with a "
+        "balloon. Following dilation a 20% residual eccentric calcified plaque "
+        "remained.",
+        [1, 2],
+    ),
+    (
+        "Mild calcification of the proximal LAD. Between D1 and D2 there was a "
+        "90% stenosis that we ballooned. It left a 30% residual calcified plaque.",
+        [1, 2],
+    ),
+    (
+        "The proximal LAD has a calcified plaque. A tight lesion just after the "
+        "first diagonal was treated with angioplasty. This left a small residual "
+        "calcified plaque.",
+        [1, 2],
+    ),
+    (
+        "Heavy calcification of the proximal LAD. A long 80% lesion past the "
+        "first diagonal was predilated and stented. After deployment, eccentric "
+        "calcified plaque persisted with a 10% residual narrowing.",
+        [1, 2],
+    ),
+    (
+        "The proximal LAD shows calcified plaque. There is a 70% stenosis distal "
+        "to the first diagonal. Residual calcified plaque is present after "
+        "angioplasty.",
+        [1, 2],
+    ),
+    # guard: the sentence before names the lesion's own segment
+    (
+        "The LAD is heavily calcified in its proximal portion. The proximal "
+        "narrowing was dilated with a balloon. A 20% residual calcified plaque "
+        "remained.",
+        [1, 1],
+    ),
+    # guard: the sentence before names no segment
+    (
+        "The LAD is heavily calcified in its proximal portion. The narrowing was "
+        "dilated with a balloon. A 20% residual calcified plaque remained.",
+        [1, 1],
+    ),
+    # guard: the sentence before names another vessel
+    (
+        "The LAD is heavily calcified in its proximal portion. The mid RCA was "
+        "normal. A 20% residual calcified plaque remained after the balloon.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", SEGMENT_FROM_THE_SENTENCE_BEFORE)
+def test_segment_from_the_sentence_before(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

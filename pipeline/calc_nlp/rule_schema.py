@@ -264,6 +264,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_ignore",
     "segments",
     "segment_sites",
+    "mid_segment_landmarks",
     "size_new_phrase",
     "restating_links",
     "term_lists",

@@ -471,6 +471,8 @@ class DescriptorRules:
         self.digit_words = tuple(wl["lesion_digit_words"])
         self.segments = _breaks(wl["segments"], compile_regex)
         self.segment_sites = set(wl["segment_sites"])
+        # places past the first diagonal: the mid LAD (`descriptors._segment_before`)
+        self.mid_landmarks = _breaks(wl["mid_segment_landmarks"], compile_regex)
         self.synonyms: dict[str, str] = desc["site_synonyms"]
         # the words site words are normalised to, kept as they are ("pancreas")
         self.synonym_words = {w for v in self.synonyms.values() for w in v.split()}

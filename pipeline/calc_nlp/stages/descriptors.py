@@ -187,8 +187,10 @@ def describe(
             dr, text, _lead_in(rd, sent), c.lo, spans[i - 1] if i else None
         )
         if f.site in dr.segment_sites:
-            f.segment = _segment(dr, text, c, f.site, f.site_text) or _site_segment(
-                dr, text, f, sent, c
+            f.segment = (
+                _segment(dr, text, c, f.site, f.site_text)
+                or _site_segment(dr, text, f, sent, c)
+                or _segment_before(dr, rd, spans, f, sent, text)
             )
         else:
             f.segment = ""
@@ -1370,6 +1372,40 @@ def _site_segment(
         return ""  # "the distal LAD beyond the calcified segment": another place
     before = text[max(sent.start_char, at - 20) : at].split()[-2:]
     return _segment_words(dr, dr.segments.findall(" ".join(before)))
+
+
+def _segment_before(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], f: Finding, sent: Span, text: str
+) -> str:
+    """The vessel segment the sentence right before the finding's names, when
+    the finding's own sentence names no place and that sentence holds no
+    calcification, no place but the finding's site and no vessel: "A 60% narrowing
+    between the first and second diagonals was dilated. A residual calcified
+    plaque remained." (the plaque lies where the narrowing was: guide "Site
+    and side from context"; a place past the first diagonal is the mid LAD,
+    `mid_segment_landmarks`), so that it is told from a lesion of another
+    segment (GUIDE: lesion, different sub-sites); "" else."""
+    if f.site not in dr.vessel_sites or sent.start == 0 or rd.sentence_sites(sent.start):
+        return ""
+    before = rd.sent_at(sent.start - 1)
+    lo, hi = before.start_char, before.end_char
+    if any(lo <= s.start_char < hi for s in spans) or any(
+        ref.site != f.site for ref in rd.sentence_sites(before.start)
+    ):
+        return ""
+    if dr.vessel_words.search(text, lo, hi):
+        # "The mid RCA was normal.": a vessel that sentence names is the
+        # site's evidence, no place of the finding (`lesions._said_sub_site`)
+        return ""
+    if dr.mid_landmarks.search(text, lo, hi):
+        return "" if f.site_text and _names_other_than_lad(dr, f.site_text) else "mid"
+    return _segment_words(dr, dr.segments.findall(text, lo, hi))
+
+
+def _names_other_than_lad(dr: DescriptorRules, site_text: str) -> bool:
+    """Do the finding's site words name a coronary vessel other than the
+    LAD, whose diagonals the mid-segment landmarks count?"""
+    return any(dr.vessel(v) != "LAD" for v in dr.vessel_words.findall(site_text))
 
 
 def _past_beyond(dr: DescriptorRules, text: str, lo: int, start: int) -> int:
