@@ -1687,6 +1687,18 @@ SEGMENT_FROM_THE_SENTENCE_BEFORE = [
         "angioplasty.",
         [1, 2],
     ),
+    # a segment word alone, the vessel left to the sentences before
+    (
+        "The proximal LAD shows calcified plaque. There is a 70% stenosis in the "
+        "distal segment. Residual calcified plaque is present after angioplasty.",
+        [1, 2],
+    ),
+    (
+        "Dense calcification of the proximal LAD. A 70% stenosis in the mid "
+        "segment was stented. There was residual calcified plaque at the stent "
+        "edge.",
+        [1, 2],
+    ),
     # guard: the sentence before names the lesion's own segment
     (
         "The LAD is heavily calcified in its proximal portion. The proximal "

@@ -2745,6 +2745,15 @@ def _refers_back(
         and not _new_place_led_to(dr, f, prev)
         and not _placed_by_other_label(f, prev, labels)
         and not _new_segment_after(dr, f, prev)
+        and not _segments_differ(f, prev)
+    )
+
+
+def _segments_differ(f: Finding, prev: Finding) -> bool:
+    """Do the two findings name segments that share no word ("proximal",
+    then a residual plaque the sentence before places in the mid segment)?"""
+    return bool(f.segment and prev.segment) and not set(f.segment.split()) & set(
+        prev.segment.split()
     )
 
 
