@@ -180,6 +180,12 @@ LINKS = [
         "left",
     ),
     ("Pineal gland calcification.", "pineal gland", "Pineal gland", ""),
+    # the heart's conduction nodes lie in its walls: no lymph node
+    ("Dense calcification in the region of the AV node.", "myocardium", "AV node", ""),
+    ("There is calcification near the atrioventricular node.", "myocardium", "atrioventricular node", ""),
+    ("Calcification of the sinoatrial node region is noted.", "myocardium", "sinoatrial node", ""),
+    # guard: a lymph node named so
+    ("Calcified lymph node in the aortopulmonary window.", "lymph node", "lymph node", ""),
     ("Pelvic phleboliths.", "vein", "Pelvic", ""),
     ("Calcifications in both kidneys.", "kidney", "both kidneys", "bilateral"),
     ("Medullary nephrocalcinosis bilaterally.", "kidney", "Medullary", "bilateral"),
