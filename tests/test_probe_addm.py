@@ -47,3 +47,20 @@ RETRACTED = [
 @pytest.mark.parametrize(("text", "flags"), RETRACTED)
 def test_retracted_statement(text: str, flags: str) -> None:
     assert _flags(text) == flags
+
+
+# "should read" corrects the wording of the report: what follows is stated,
+# not raised as a possibility (guide §2, hypothetical).
+SHOULD_READ = [
+    ("ADDENDUM: Impression should read: Calcified granuloma in the left lower lobe.", ""),
+    ('ADDENDUM: The phrase "right lower lobe" should read "calcified granuloma in the left lower lobe".', ""),
+    ("Correction: the second sentence should have read: mild coronary artery calcification.", ""),
+    # guards: "should" of a plan or a condition stays hypothetical
+    ("Should calcification develop, biopsy is advised.", "Y"),
+    ("Follow-up should assess for calcification of the nodule.", "Y"),
+]
+
+
+@pytest.mark.parametrize(("text", "flags"), SHOULD_READ)
+def test_should_read_correction(text: str, flags: str) -> None:
+    assert _flags(text) == flags
