@@ -64,3 +64,75 @@ SHOULD_READ = [
 @pytest.mark.parametrize(("text", "flags"), SHOULD_READ)
 def test_should_read_correction(text: str, flags: str) -> None:
     assert _flags(text) == flags
+
+
+def _finding(text: str, mention: str) -> tuple[str, str]:
+    found = [f for f in analyze_report(text).findings if f.mention == mention]
+    assert found, text
+    return found[-1].site, found[-1].laterality
+
+
+# A report that holds several exams, each under a heading line of its own:
+# a finding of a later exam's block is seen on that exam, so the exam's one
+# reading and its side are that exam's, not the first one's (guide §2 "Site
+# and side from context", step 5).
+EXAM_BLOCKS = [
+    (
+        "RIGHT MAMMOGRAM DIAGNOSTIC\nFINDINGS: Grouped calcifications at 9 o'clock.\n"
+        "LEFT MAMMOGRAM DIAGNOSTIC\nFINDINGS: Vascular calcifications.",
+        "Vascular calcifications",
+        ("artery", "left"),
+    ),
+    (
+        "RIGHT MAMMOGRAM DIAGNOSTIC\nFINDINGS: Grouped calcifications at 9 o'clock.\n"
+        "LEFT MAMMOGRAM DIAGNOSTIC\nFINDINGS: No suspicious calcifications.",
+        "calcifications",
+        ("breast", "left"),
+    ),
+    (
+        "XR LEFT SHOULDER\nFindings: Calcific tendinitis of the supraspinatus.\n"
+        "XR RIGHT SHOULDER\nFindings: Soft tissue calcification lateral to the greater tuberosity.",
+        "Soft tissue calcification",
+        ("soft tissue", "right"),
+    ),
+    (
+        "PROCEDURE: US RIGHT BREAST\nFINDINGS: Echogenic foci consistent with calcifications.\n"
+        "PROCEDURE: US LEFT BREAST\nFINDINGS: No calcifications.",
+        "calcifications",
+        ("breast", "left"),
+    ),
+    (
+        "CHEST X-RAY\nIMPRESSION: Calcified granuloma.\nMAMMOGRAM\nIMPRESSION: Benign calcifications.",
+        "calcifications",
+        ("breast", ""),
+    ),
+    # guards: the first exam's block, a comparison line naming another
+    # study, a heading of the same exam that names no side
+    (
+        "RIGHT MAMMOGRAM DIAGNOSTIC\nFINDINGS: Grouped calcifications at 9 o'clock.\n"
+        "LEFT MAMMOGRAM DIAGNOSTIC\nFINDINGS: Vascular calcifications.",
+        "calcifications",
+        ("breast", "right"),
+    ),
+    (
+        "LEFT MAMMOGRAM\nCOMPARISON: RIGHT MAMMOGRAM XXXX\nFINDINGS: Vascular calcifications.",
+        "Vascular calcifications",
+        ("artery", "left"),
+    ),
+    (
+        "RIGHT DIAGNOSTIC MAMMOGRAM\nFINDINGS: Benign calcifications.\n"
+        "SPOT MAGNIFICATION MAMMOGRAM VIEWS\nGrouped calcifications at 10 o'clock.",
+        "calcifications",
+        ("breast", "right"),
+    ),
+    (
+        "CHEST X-RAY\nIMPRESSION: Calcified granuloma.\nMAMMOGRAM\nIMPRESSION: Benign calcifications.",
+        "Calcified granuloma",
+        ("lung", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "want"), EXAM_BLOCKS)
+def test_exam_blocks(text: str, mention: str, want: tuple[str, str]) -> None:
+    assert _finding(text, mention) == want
