@@ -136,3 +136,25 @@ EXAM_BLOCKS = [
 @pytest.mark.parametrize(("text", "mention", "want"), EXAM_BLOCKS)
 def test_exam_blocks(text: str, mention: str, want: tuple[str, str]) -> None:
     assert _finding(text, mention) == want
+
+
+# An addendum's correction of the place: 'X described in P1 is in P2'. The
+# place the clause's predicate gives is where the finding lies (guide §2
+# step 2); the place the earlier report wrote gives neither site nor side.
+CORRECTED_PLACE = [
+    ("ADDENDUM: The calcifications described in the left breast are in the right breast.", "calcifications", ("breast", "right")),
+    ("CORRECTED REPORT: The calcification previously described in the right kidney is actually in the gallbladder wall.", "calcification", ("gallbladder", "")),
+    ("ADDENDUM: The previously described calcification in the left thyroid lobe is in the right thyroid lobe.", "calcification", ("thyroid", "right")),
+    ("ADDENDUM: The calcified node described in the right axilla is in fact in the left axilla.", "calcified node", ("lymph node", "left")),
+    ("Addendum: the calcified granuloma reported in the right upper lobe is located in the left upper lobe.", "calcified granuloma", ("lung", "left")),
+    # guards: a part of the same place, a state, a plain place
+    ("The calcification described in the left breast is in the upper outer quadrant.", "calcification", ("breast", "left")),
+    ("Calcifications described in the left breast are stable.", "Calcifications", ("breast", "left")),
+    ("Calcified granuloma in the right upper lobe is unchanged.", "Calcified granuloma", ("lung", "right")),
+    ("Calcifications in the left breast are in a segmental distribution.", "Calcifications", ("breast", "left")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "want"), CORRECTED_PLACE)
+def test_corrected_place(text: str, mention: str, want: tuple[str, str]) -> None:
+    assert _finding(text, mention) == want
