@@ -158,3 +158,35 @@ CORRECTED_PLACE = [
 @pytest.mark.parametrize(("text", "mention", "want"), CORRECTED_PLACE)
 def test_corrected_place(text: str, mention: str, want: tuple[str, str]) -> None:
     assert _finding(text, mention) == want
+
+
+def _one_lesion(text: str) -> bool:
+    findings = analyze_report(text).findings
+    assert len(findings) == 2, text
+    return findings[0].lesion_id == findings[1].lesion_id
+
+
+# A finding its sentence names as what the one before it is shares its number
+# (corpora/GUIDE.md, lesion), whatever site its own words give: an
+# addendum's 'is felt to be a', 'is thought to represent a', 'are believed
+# to be', and a clause after a semicolon whose pronoun names it ('...; this
+# is a dermal calcification') name it as a copula does.
+NAMED_AS = [
+    ("Addendum: On further review, the calcification in the right breast at 10 o'clock is felt to be a skin calcification.", True),
+    ("ADDENDUM: The calcification in the left kidney is thought to represent a vascular calcification.", True),
+    ("Addendum: the left breast calcifications are believed to be vascular calcifications.", True),
+    ("ADDENDUM: The radiologist previously reported calcification in the right breast; this is a dermal calcification.", True),
+    ("Calcifications in both breasts represent vascular calcifications.", True),
+    # guards: two findings a sentence lists, a finding compared, another one
+    ("Calcification in the right breast is felt to be benign; vascular calcifications are also seen.", False),
+    ("Calcified granuloma in the right upper lobe; there is also a calcified left hilar node.", False),
+    ("Coronary artery calcification is thought to be mild, and aortic valve calcification is moderate.", False),
+    ("Calcified granuloma in the right upper lobe; this is unchanged. Calcified left hilar node.", False),
+    ("Calcified granuloma in the right upper lobe. There is also a calcified left hilar node.", False),
+    ("Coronary artery calcification. This is a known finding, and aortic valve calcification is new.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "same"), NAMED_AS)
+def test_named_as_what_it_is(text: str, same: bool) -> None:
+    assert _one_lesion(text) == same

@@ -108,6 +108,7 @@ from calc_nlp.stages.lesion_words import (
     names_its_place,
     names_residual,
     names_what_it_is,
+    naming_verb,
     opposite,
     owner_sub,
     part,
@@ -2651,6 +2652,8 @@ def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         return False
     if words and words[-1] in _ARTICLES:
         words = words[:-1]
+    if naming_verb(dr, words):
+        return True
     # "granulomas are stable, as are calcified nodes": a likeness, no name
     return bool(words) and words[-1] in dr.copulas and words[-2:-1] != ["as"]
 
@@ -2669,10 +2672,14 @@ def _pronoun_named(dr: DescriptorRules, gap: str, prev: Finding) -> bool:
     left ureter have central lucencies, so they are phleboliths")? The
     pronoun stands for `prev`: the sentence names what it is (GUIDE: a
     finding its sentence names as what the one before it is shares its
-    number). No semicolon or sentence end between."""
-    if "," not in gap or ";" in gap or re.search(r"\.\s", gap):
+    number). No sentence end between; the clause may follow a semicolon
+    ("calcification in the right breast; this is a dermal calcification")."""
+    # the clause after the last comma or semicolon ('...; this is a dermal
+    # calcification')
+    cut = max(gap.rfind(","), gap.rfind(";"))
+    if cut < 0 or re.search(r"\.\s", gap):
         return False
-    words = WORD.findall(gap[gap.rindex(",") + 1 :].lower())
+    words = WORD.findall(gap[cut + 1 :].lower())
     if words and words[0] in _CLAUSE_LEADS:
         words = words[1:]
     if words and words[-1] in _ARTICLES:
