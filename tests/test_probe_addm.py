@@ -190,3 +190,43 @@ NAMED_AS = [
 @pytest.mark.parametrize(("text", "same"), NAMED_AS)
 def test_named_as_what_it_is(text: str, same: bool) -> None:
     assert _one_lesion(text) == same
+
+
+# An addendum that re-reads the calcification as something that is no
+# deposit ('was bowel content', 'is artifactual', 'is a nipple shadow')
+# denies it (guide §2, negated).
+READ_AS_ARTIFACT = [
+    ("ADDENDUM: The previously described right renal calcification was bowel content.", "N"),
+    ("ADDENDUM: The calcification in the right breast is artifactual.", "N"),
+    ("Addendum: The calcification in the left breast represents deodorant artifact.", "N"),
+    ("ADDENDUM: The calcification described in the left kidney is an artifact.", "N"),
+    ("ADDENDUM: The calcification in the right upper lobe is a nipple shadow.", "N"),
+    # guards: denied or hedged readings, an artifact of something else
+    ("The calcification in the right breast is not artifact.", ""),
+    ("Calcification in the left breast is also seen; motion artifact limits evaluation.", ""),
+    ("Coronary artery calcification is present with beam hardening artifact.", ""),
+    ("The calcification is a sign of atherosclerosis.", ""),
+    ("Nodular density, which may represent a nipple shadow or a calcified granuloma.", "U"),
+]
+
+
+@pytest.mark.parametrize(("text", "flags"), READ_AS_ARTIFACT)
+def test_read_as_artifact(text: str, flags: str) -> None:
+    assert _flags(text) == flags
+
+
+# A withdrawn or re-read finding was never there: the earlier report's
+# 'previously described' dates the words, so it is denied, not historical,
+# and nothing resolved (corpora/GUIDE.md, change: resolved is a deposit
+# seen before and gone).
+NEVER_THERE = [
+    "ADDENDUM: The previously described right renal calcification was bowel content.",
+    "ADDENDUM: Please disregard the previously described left renal calcification.",
+    "ADDENDUM: The previously described right breast calcifications were reported in error.",
+]
+
+
+@pytest.mark.parametrize("text", NEVER_THERE)
+def test_never_there(text: str) -> None:
+    f = analyze_report(text).findings[0]
+    assert (f.negated, f.historical, f.change) == (True, False, "")
