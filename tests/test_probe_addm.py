@@ -230,3 +230,27 @@ NEVER_THERE = [
 def test_never_there(text: str) -> None:
     f = analyze_report(text).findings[0]
     assert (f.negated, f.historical, f.change) == (True, False, "")
+
+
+def _lesion_count(text: str) -> int:
+    return len({f.lesion_id for f in analyze_report(text).findings})
+
+
+# A report that describes the study compared with: the size its comparison
+# section gives is the same calcification's size then, so the finding there
+# restates today's finding at its place (corpora/GUIDE.md, lesion: the same
+# calcification named again in another section is one lesion; a known
+# finding of an earlier study and today's).
+EARLIER_STUDY_SIZE = [
+    ("FINDINGS: 8 mm calcified left hilar node.\nCOMPARISON: CT XXXX showed a 6 mm calcified left hilar node.", 1),
+    ("COMPARISON: CT XXXX, with a 5 mm calcified granuloma in the right upper lobe.\nFINDINGS: 7 mm calcified granuloma in the right upper lobe.", 1),
+    # guards: two sizes in one section, another side, the impression
+    ("FINDINGS: 8 mm calcified left hilar node. 6 mm calcified left hilar node.", 2),
+    ("FINDINGS: 8 mm calcified left hilar node.\nCOMPARISON: CT XXXX showed a 6 mm calcified right hilar node.", 2),
+    ("FINDINGS: 8 mm calcified left hilar node.\nIMPRESSION: 6 mm calcified left hilar node.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), EARLIER_STUDY_SIZE)
+def test_earlier_study_size(text: str, count: int) -> None:
+    assert _lesion_count(text) == count

@@ -208,7 +208,19 @@ def _told(f: Finding) -> tuple[object, ...]:
     """The fields `_differ` reads: a lesion keeps one finding per distinct
     value of them, so that checking a finding against a lesion of thousands of
     findings is checking it against a few."""
-    return (f.size_mm, f.segment, f.morphology, f.distribution, f.change == "new")
+    return (
+        f.size_mm,
+        f.segment,
+        f.morphology,
+        f.distribution,
+        f.change == "new",
+        f.section == _EARLIER_STUDY_SECTION,
+    )
+
+
+# The section that describes the study compared with (sections.json
+# category): a size it gives is the calcification's size then.
+_EARLIER_STUDY_SECTION = "comparison"
 
 
 # Changes that say a calcification was there before: a new one is another
@@ -227,11 +239,21 @@ def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> boo
     size, segments that share none, a new one and one seen before, BI-RADS
     terms of which neither holds the
     other's: "round" restates "round and punctate", "fine pleomorphic" is
-    not "punctate")? A term of `causes` names no shape and parts none
+    not "punctate")? A size the comparison section gives is the earlier
+    study's and parts none. A term of `causes` names no shape and parts none
     ("dystrophic" restates "coarse"); `b`, the later finding, saying its
     size changed (`_RESIZED`) gives another size. Reads only the fields
     `_told` returns of `a`."""
-    if a.size_mm and b.size_mm and a.size_mm != b.size_mm and b.change not in _RESIZED:
+    if (
+        a.size_mm
+        and b.size_mm
+        and a.size_mm != b.size_mm
+        and b.change not in _RESIZED
+        and _EARLIER_STUDY_SECTION not in (a.section, b.section)
+    ):
+        # (a comparison section's size is the earlier study's: 'COMPARISON:
+        # CT XXXX showed a 6 mm calcified left hilar node' is the 8 mm node
+        # of today's findings, measured then)
         return True
     if a.segment and b.segment and not set(a.segment.split()) & set(b.segment.split()):
         return True  # "ostial" and "mid" plaque, annulus and leaflets
