@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from calc_nlp.stages.context_sites import another_list_item, asserted
 from calc_nlp.stages.exam_sites import site_from_exam
 from calc_nlp.stages.record import ReportDoc, SiteRef
-from calc_nlp.stages.sides import site_reach
+from calc_nlp.stages.sides import reported_place, site_reach
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -35,6 +35,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     # the left hilum'), and the exam's reading beats a landmark alone.
     reach = _clause_before_label(rd, f, reach)
     reach = _without_other_items_sites(rd, f, reach)
+    reach = _without_reported_place(rd, f, reach)
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
     # a joint or a joint's landmark placing heterotopic ossification or
@@ -82,6 +83,18 @@ def _without_other_items_sites(
         )
 
     return [x for x in reach if not other_items(x[1])]
+
+
+def _without_reported_place(
+    rd: ReportDoc, f: Span, reach: list[tuple[int, SiteRef]]
+) -> list[tuple[int, SiteRef]]:
+    """Without the place an earlier report wrote for the finding where its
+    clause's predicate corrects it (`sides.reported_place`: 'The
+    calcification described in the left breast is in the right breast')."""
+    wrote = reported_place(rd, f)
+    if wrote is None:
+        return reach
+    return [x for x in reach if not wrote[0] <= x[1].start < wrote[1]]
 
 
 def _owner_of_shared(kit: Toolkit, rd: ReportDoc, shared: SiteRef) -> SiteRef | None:

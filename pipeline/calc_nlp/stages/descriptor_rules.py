@@ -290,6 +290,10 @@ class DescriptorRules:
             "|".join(sorted(map(re.escape, self.restated_heads))), 0
         )
         self.copulas = set(wl["copulas"])
+        # 'is felt to be a', 'represents a': what names the finding before
+        self.naming_verbs = frozenset(wl["naming_verbs"])
+        self.naming_infinitives = frozenset(wl["naming_infinitives"])
+        self.naming_predicates = frozenset(wl["naming_predicates"])
         self.term_labels = frozenset(wl["term_labels"])
         self._labels = alternation(wl["term_labels"])
         # the row labels a structured report gives a finding's size under

@@ -14,7 +14,13 @@ from spacy.tokens import Span
 
 from calc_nlp.schema import LEFT, RIGHT
 from calc_nlp.stages.context_sites import SENTENCES_BACK
-from calc_nlp.stages.layout import exam_line, title_part_end, title_stop
+from calc_nlp.stages.layout import (
+    SENTENCE_VERBS,
+    TITLE_WORDS,
+    exam_line,
+    title_part_end,
+    title_stop,
+)
 from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
@@ -96,12 +102,14 @@ def _words_it_follows(rd: ReportDoc, f: Span) -> list[str]:
 
 
 def exam_for(kit: Toolkit, rd: ReportDoc, f: Span) -> dict[str, Any] | None:
-    """The exam a finding was seen on: the report's, else one its own sentence
-    names ('Chest x-ray showed a calcified granuloma', 'a renal ultrasound
+    """The exam a finding was seen on: the report's (in a report of several
+    exams, the one whose heading it is under: `exam_block`), else one its own
+    sentence names ('Chest x-ray showed a calcified granuloma', 'a renal ultrasound
     showed ...': a note that reports an exam in passing)."""
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is not None:
-        return exam
+        block = exam_block(kit, rd, f.start)
+        return exam if block is None else block[2]
     first = rd.layout.sent_first[f.start]
     known = rd.sentence_exams
     if first not in known:
@@ -135,9 +143,17 @@ def side_from_exam(
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is None:
         return ""
+    block = exam_block(kit, rd, at) if at >= 0 else None
+    if block is not None:
+        # a report of several exams: the side of the exam whose heading the
+        # finding is under ('RIGHT MAMMOGRAM ... LEFT MAMMOGRAM / FINDINGS:
+        # Vascular calcifications.'), none from another exam's heading
+        lo, hi, exam = block
     own = exam.get("side_sites", ())
     if not own or (site and site not in own):
         return ""
+    if block is not None:
+        return _side_of_exam_words(kit, rd, exam, (lo, hi), at, operation)
     line = exam_line(rd.layout)
     if line is not None and not _names_exam(kit, rd, exam, line):
         line = None  # 'PROCEDURE: A needle was placed ...': the title names it
@@ -154,6 +170,79 @@ def side_from_exam(
     if not _names_exam(kit, rd, exam, title):
         return ""
     return _side_of_exam_words(kit, rd, exam, title, at, operation)
+
+
+# Sections a heading line of a later exam may stand in: an exam section or
+# the body of the exam above it ('FINDINGS: ... / LEFT MAMMOGRAM DIAGNOSTIC /
+# FINDINGS: ...'); never a comparison, history or technique line, which
+# names another study ('COMPARISON: CT CHEST XXXX').
+HEADING_SECTIONS = frozenset({"exam", "findings", "impression", "other"})
+
+
+def exam_block(
+    kit: Toolkit, rd: ReportDoc, at: int
+) -> tuple[int, int, dict[str, Any]] | None:
+    """In a report that holds several exams, each under a heading line of
+    its own ('RIGHT MAMMOGRAM DIAGNOSTIC', 'EXAM 2: XR LEFT KNEE', 'CT
+    ABDOMEN PELVIS WITH CONTRAST'), the heading over token `at` (its
+    tokens and exam kind) when it is not the report's first: a finding of
+    a later exam's block is seen on that exam, not on the first one (guide
+    §2 step 5). None under the first heading or in a report of one."""
+    memo = rd.exam_headings
+    if "lines" not in memo:
+        memo["lines"] = _heading_lines(kit, rd)
+    headings: list[tuple[int, int, dict[str, Any]]] = memo["lines"]
+    last = None
+    for n, heading in enumerate(headings):
+        if heading[1] > at:
+            break
+        last = n
+    return headings[last] if last else None
+
+
+def _heading_lines(kit: Toolkit, rd: ReportDoc) -> list[tuple[int, int, dict[str, Any]]]:
+    """The report's exam heading lines in order (`_heading`), worked out
+    once per report, and only for a report whose finding asks its exam's
+    side."""
+    words = rd.layout.words
+    calc_starts = frozenset(c.start for c in rd.matches.calc)
+    out: list[tuple[int, int, dict[str, Any]]] = []
+    lo = 0
+    for i in range(len(words) + 1):
+        if i < len(words) and "\n" not in words[i]:
+            continue
+        kind = _heading(kit, rd, lo, i, calc_starts)
+        if kind is not None and not (
+            out and out[-1][2] is kind and not _written_sides(kit, rd, lo, i)
+        ):
+            # a heading of the same exam that names no side ('SPOT
+            # MAGNIFICATION MAMMOGRAM VIEWS') goes on with the exam above it
+            out.append((lo, i, kind))
+        lo = i + 1
+    return out
+
+
+def _heading(
+    kit: Toolkit, rd: ReportDoc, lo: int, hi: int, calc_starts: frozenset[int]
+) -> dict[str, Any] | None:
+    """The exam kind a line (tokens lo to hi) heads, if it is an exam's
+    heading: a short line in capitals (or an exam section's) of a study
+    word and the exam it names, with no verb and no finding on it."""
+    toks = [i for i in range(lo, hi) if not rd.layout.blank[i]]
+    if not toks or len(toks) > TITLE_WORDS or rd.layout.caseless:
+        return None
+    if rd.layout.sections[toks[0]][0] not in HEADING_SECTIONS:
+        return None
+    words = rd.layout.words
+    capitals = all(w.isupper() for w in (words[i] for i in toks) if w.isalpha())
+    if not capitals and rd.layout.sections[toks[0]][0] != "exam":
+        return None
+    low = [rd.lower[i] for i in toks]
+    if any(i in calc_starts for i in toks) or any(w in SENTENCE_VERBS for w in low):
+        return None
+    if not any(w in kit.title_study_words for w in low):
+        return None
+    return _named_exam(kit, rd.span_text(rd.doc[toks[0] : toks[-1] + 1]).lower())
 
 
 def _side_of_exam_words(

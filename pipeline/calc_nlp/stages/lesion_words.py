@@ -305,10 +305,13 @@ def names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
     """Does the finding's sentence open with an anaphor and a restating link
     before it ("This may represent a stone or vascular calcification", "These
     likely represent phleboliths"), or with the link itself, its subject left
-    out ("Could represent pancreatic calcifications")?"""
+    out ("Could represent pancreatic calcifications"), or with an anaphor and
+    a copula or naming verb ("This is a dermal calcification")?"""
     before = f.sentence[: max(mention_at(f), 0)]
     words = WORD.findall(before.lower())
     link = dr.restating.search(before)
+    if link is None and _anaphor_names_it(dr, f, words):
+        return True  # 'This is a dermal calcification'
     if not words or link is None:
         return False
     lead = WORD.findall(before[: link.start()])
@@ -317,6 +320,41 @@ def names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
         # collecting system and likely represents ..."): its own words only
         lead = [lead[0], *lead[len(lead) - lead[::-1].index("and") :]]
     return not lead or (words[0] in dr.anaphors and len(lead) <= 3)
+
+
+# Most words an opening anaphor and its verb may take before the finding
+# they name ('This is a', 'These are felt to be').
+_NAMING_CLAUSE_WORDS = 5
+
+
+def _anaphor_names_it(dr: DescriptorRules, f: Finding, words: list[str]) -> bool:
+    """Do the words before the finding (`words`, its sentence's) open with
+    an anaphor and end in a copula or a naming verb, an article after it
+    ("This is a dermal calcification", "It is felt to be a skin
+    calcification"), the finding naming more than that something is
+    calcified?"""
+    if words and words[-1] in {"a", "an"}:
+        words = words[:-1]
+    if not words or words[0] not in dr.anaphors or len(words) > _NAMING_CLAUSE_WORDS:
+        return False
+    if set(WORD.findall(f.mention.lower())) <= dr.bare_words:
+        return False  # 'It is calcified': a predicate, no name
+    return words[-1] in dr.copulas or naming_verb(dr, words)
+
+
+def naming_verb(dr: DescriptorRules, words: list[str]) -> bool:
+    """Do the words end in a verb that names what the thing before is, as a
+    copula does: 'represents', or 'felt / thought / believed to be',
+    'thought to represent' (an addendum's 'the calcification in the right
+    breast is felt to be a skin calcification')?"""
+    if words and words[-1] in dr.naming_predicates:
+        return True
+    return (
+        len(words) >= 3
+        and words[-1] in dr.naming_infinitives
+        and words[-2] == "to"
+        and words[-3] in dr.naming_verbs
+    )
 
 
 def names_a_lesion(dr: DescriptorRules, f: Finding) -> bool:

@@ -108,6 +108,7 @@ from calc_nlp.stages.lesion_words import (
     names_its_place,
     names_residual,
     names_what_it_is,
+    naming_verb,
     opposite,
     owner_sub,
     part,
@@ -207,7 +208,19 @@ def _told(f: Finding) -> tuple[object, ...]:
     """The fields `_differ` reads: a lesion keeps one finding per distinct
     value of them, so that checking a finding against a lesion of thousands of
     findings is checking it against a few."""
-    return (f.size_mm, f.segment, f.morphology, f.distribution, f.change == "new")
+    return (
+        f.size_mm,
+        f.segment,
+        f.morphology,
+        f.distribution,
+        f.change == "new",
+        f.section == _EARLIER_STUDY_SECTION,
+    )
+
+
+# The section that describes the study compared with (sections.json
+# category): a size it gives is the calcification's size then.
+_EARLIER_STUDY_SECTION = "comparison"
 
 
 # Changes that say a calcification was there before: a new one is another
@@ -226,11 +239,21 @@ def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> boo
     size, segments that share none, a new one and one seen before, BI-RADS
     terms of which neither holds the
     other's: "round" restates "round and punctate", "fine pleomorphic" is
-    not "punctate")? A term of `causes` names no shape and parts none
+    not "punctate")? A size the comparison section gives is the earlier
+    study's and parts none. A term of `causes` names no shape and parts none
     ("dystrophic" restates "coarse"); `b`, the later finding, saying its
     size changed (`_RESIZED`) gives another size. Reads only the fields
     `_told` returns of `a`."""
-    if a.size_mm and b.size_mm and a.size_mm != b.size_mm and b.change not in _RESIZED:
+    if (
+        a.size_mm
+        and b.size_mm
+        and a.size_mm != b.size_mm
+        and b.change not in _RESIZED
+        and _EARLIER_STUDY_SECTION not in (a.section, b.section)
+    ):
+        # (a comparison section's size is the earlier study's: 'COMPARISON:
+        # CT XXXX showed a 6 mm calcified left hilar node' is the 8 mm node
+        # of today's findings, measured then)
         return True
     if a.segment and b.segment and not set(a.segment.split()) & set(b.segment.split()):
         return True  # "ostial" and "mid" plaque, annulus and leaflets
@@ -2651,6 +2674,8 @@ def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         return False
     if words and words[-1] in _ARTICLES:
         words = words[:-1]
+    if naming_verb(dr, words):
+        return True
     # "granulomas are stable, as are calcified nodes": a likeness, no name
     return bool(words) and words[-1] in dr.copulas and words[-2:-1] != ["as"]
 
@@ -2669,10 +2694,14 @@ def _pronoun_named(dr: DescriptorRules, gap: str, prev: Finding) -> bool:
     left ureter have central lucencies, so they are phleboliths")? The
     pronoun stands for `prev`: the sentence names what it is (GUIDE: a
     finding its sentence names as what the one before it is shares its
-    number). No semicolon or sentence end between."""
-    if "," not in gap or ";" in gap or re.search(r"\.\s", gap):
+    number). No sentence end between; the clause may follow a semicolon
+    ("calcification in the right breast; this is a dermal calcification")."""
+    # the clause after the last comma or semicolon ('...; this is a dermal
+    # calcification')
+    cut = max(gap.rfind(","), gap.rfind(";"))
+    if cut < 0 or re.search(r"\.\s", gap):
         return False
-    words = WORD.findall(gap[gap.rindex(",") + 1 :].lower())
+    words = WORD.findall(gap[cut + 1 :].lower())
     if words and words[0] in _CLAUSE_LEADS:
         words = words[1:]
     if words and words[-1] in _ARTICLES:

@@ -331,6 +331,13 @@ class ReportDoc:
         findings ask a dozen times each; a long sentence is long)."""
         return {}
 
+    @_stored
+    def exam_headings(self) -> dict[str, Any]:
+        """The exam heading lines of a report of several exams, under the
+        key 'lines', as `exam_sites.exam_headings` works them out the first
+        time a finding asks for its exam's side."""
+        return {}
+
     def sites_by_sentence(self) -> dict[int, list[SiteRef]]:
         """The site phrases of each sentence (by its first token), in order
         (made once per report: read it, don't change it)."""

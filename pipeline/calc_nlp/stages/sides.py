@@ -393,6 +393,9 @@ def lat_in_sentence(
     named += _host_of_another_place(kit, rd, f, sent)
     named += _superlative_share(kit, rd, f, sent)
     named += _person_clause_after(rd, f, sent)
+    wrote = reported_place(rd, f)
+    if wrote is not None:
+        named.append(rd.doc[wrote[0] : wrote[1]])  # the place a correction replaced
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -1111,6 +1114,46 @@ def _own_places(rd: ReportDoc, site: SiteRef, lo: int, hi: int) -> list[SiteRef]
     ]
 
 
+# Most words before a mention that may hold the verb of the report's wording
+# ('the previously described calcification').
+REPORTED_LEAD = 3
+
+
+def reported_place(rd: ReportDoc, f: Span) -> tuple[int, int] | None:
+    """The tokens (first, past the last) of the place an earlier report
+    wrote for the finding, where its clause's predicate gives another place
+    it is in ('The calcification described in the left breast is in the
+    right breast', 'the previously reported calcification in the right
+    kidney is actually in the gallbladder wall'): an addendum's correction,
+    whose place and side win (guide §2 step 2, the phrase of its own clause
+    that says where it lies; mentions.json report_wording_verbs,
+    correction_place_words). None for most sentences: no report's wording,
+    or one place."""
+    verbs = rd.word_sets.get("report_wording_verbs", frozenset())
+    lo, hi = rd.sent_bounds(f.start)
+    if not any(w in verbs for w in rd.lower[lo:hi]):
+        return None  # most sentences: no word of a report's wording
+    after = sorted(
+        (s for s in rd.sentence_sites(f.start) if s.start >= f.end),
+        key=lambda s: s.start,
+    )
+    lead = rd.lower[max(lo, f.start - REPORTED_LEAD) : f.start]
+    copulas = rd.word_sets.get("state_copulas", frozenset())
+    fillers = rd.word_sets.get("correction_place_words", frozenset())
+    for wrote, corrected in zip(after, after[1:], strict=False):
+        if not any(w in verbs for w in lead + rd.lower[f.end : wrote.start]):
+            return None
+        between = rd.lower[wrote.span.end : corrected.start]
+        other = wrote.site != corrected.site or (
+            wrote.laterality and corrected.laterality and wrote.laterality != corrected.laterality
+        )
+        if other and any(w in copulas for w in between) and all(
+            w in copulas or w in fillers or not w.strip() for w in between
+        ):
+            return wrote.start, corrected.start
+    return None
+
+
 def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
     """'bilateral' when the finding's own words and its site phrase name both
     sides ('right apical and left basilar granulomas', 'granulomas at the left
@@ -1119,6 +1162,8 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     site joined to its site by 'and'), else ''."""
     if not _other_side_written(kit, rd):
         return ""  # one side in the whole report, and no phrase adding the other
+    if reported_place(rd, f) is not None:
+        return ""  # a correction's two places are one place written wrong
     if _shared_out(kit, rd, f) >= {LEFT, RIGHT}:
         return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
     if _leading_places(kit, rd, f) >= {LEFT, RIGHT}:
