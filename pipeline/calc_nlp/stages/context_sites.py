@@ -904,6 +904,26 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     return ""
 
 
+def side_after_organ_label(kit: Toolkit, rd: ReportDoc, label: SiteRef) -> str:
+    """The side a pathology part label writes after its organ's name and a
+    comma ('A. Ovary, left, oophorectomy:', 'Skin, right cheek, shave:',
+    'Thyroid, left lobe:'): such a report labels each part organ first,
+    side second, and the side is the label's as much as in 'Left ovary:'
+    (guide §2 step 4: a label line above the finding). '' when no side
+    word follows the organ's comma, or its label runs to no mark."""
+    words, blank = rd.layout.words, rd.layout.blank
+    i = label.span.end
+    if i >= len(words) or words[i] != ",":
+        return ""
+    i += 1
+    while i < len(words) and blank[i] and "\n" not in words[i]:
+        i += 1
+    side = next((x for x in rd.matches.lats if x.start == i), None)
+    if side is None or kit.md(side).get("implied") or not _labels(rd, side):
+        return ""
+    return str(kit.md(side)["laterality"])
+
+
 def _both_sides_labelled(kit: Toolkit, labels: list[Span]) -> bool:
     """Do the side labels of the line above the finding's (`labels`) name
     both sides ('Right ABI: 1.45. Left ABI: 1.38.')? A line under such a

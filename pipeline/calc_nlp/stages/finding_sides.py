@@ -20,6 +20,7 @@ from calc_nlp.stages.context_sites import (
     names_other_part,
     other_side_opens,
     part_ended,
+    side_after_organ_label,
     side_from_label,
     side_labels_on_line,
     side_of_bare_label,
@@ -558,6 +559,8 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
         )
     if label.laterality and _label_part_ended(kit, rd, f, label):
         return ""  # 'Left breast: ... Vascular calcifications in both breasts. No masses.'
+    if not label.laterality:  # 'A. Ovary, left, oophorectomy:'
+        label = replace(label, laterality=side_after_organ_label(kit, rd, label))
     if label.laterality and other_side_opens(
         kit, rd, label.span.end, rd.sent(f).start, label.laterality
     ):

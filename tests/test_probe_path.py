@@ -1,0 +1,48 @@
+"""Surgical pathology, cytology and autopsy reports (probe path): the sites,
+sides, flags and lesions of calcifications under a pathology report's part
+labels, specimen lines and diagnosis lines (guide §2 "Site and side from
+context"; corpora/GUIDE.md "What each finding carries" and "lesion").
+
+Every report here is fictional and written for this file. The expected
+values are read from the guides, not from the program.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# A pathology part label names the organ first and its side after a comma
+# ('A. Ovary, left, oophorectomy:'): the side is the label's, as in 'Left
+# ovary:' (guide §2 step 4: a label line above the finding).
+ORGAN_THEN_SIDE_LABELS = [
+    ("FINAL DIAGNOSIS:\nA. Skin, right cheek, shave:\n - Pilomatricoma with calcification.", "right"),
+    ("A. Ovary, left, oophorectomy:\n - Mature cystic teratoma with focal calcification.", "left"),
+    ("DIAGNOSIS:\nLymph node, left axillary, excision:\n- Necrotizing granulomas with calcification.", "left"),
+    ("1- THYROID, RIGHT LOBE, LOBECTOMY:\n   NODULAR HYPERPLASIA WITH DYSTROPHIC CALCIFICATION.", "right"),
+    ("B. Kidney, left, partial nephrectomy:\n- Cystic nephroma with calcification.", "left"),
+    ("Testis, right, orchiectomy:\n- No calcification in the tumour.", "right"),
+]
+
+# A label with no side after its organ, or two sides, gives no one side.
+NO_ONE_SIDE_LABELS = [
+    ("A. Gallbladder, cholecystectomy:\n - Chronic cholecystitis with dystrophic calcification.", ""),
+    ("Uterus, hysterectomy:\n- Leiomyoma with calcification.", ""),
+    ("Lungs, right greater than left:\n- Metastatic calcification.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), ORGAN_THEN_SIDE_LABELS + NO_ONE_SIDE_LABELS)
+def test_side_of_organ_then_side_part_label(finding_of, text, side):
+    assert finding_of(text, None).laterality == side, text
+
+
+def test_parts_of_both_sides_are_two_lesions(findings_of):
+    text = (
+        "FINAL DIAGNOSIS:\n"
+        "A. Ovary, left, oophorectomy:\n - Mature cystic teratoma with calcification.\n"
+        "B. Ovary, right, oophorectomy:\n - Serous cystadenoma with focal calcification.\n"
+    )
+    left, right = findings_of(text)
+    assert (left.site, left.laterality) == ("ovary", "left")
+    assert (right.site, right.laterality) == ("ovary", "right")
+    assert left.lesion_id != right.lesion_id
