@@ -46,3 +46,35 @@ def test_parts_of_both_sides_are_two_lesions(findings_of):
     assert (left.site, left.laterality) == ("ovary", "left")
     assert (right.site, right.laterality) == ("ovary", "right")
     assert left.lesion_id != right.lesion_id
+
+
+# A part label whose words a comma parts ('APPENDIX, APPENDECTOMY:', 'A.
+# Thyroid, right lobe, thyroidectomy:'), alone on its line, heads every
+# line and sentence under it, as 'LEFT BREAST:' does, not only the first
+# (guide §2 step 4; corpora/GUIDE.md site: a denied finding takes the site
+# a label line over it gives).
+PARTED_LABEL_OVER_LINES = [
+    ("A. Thyroid, right lobe, thyroidectomy:\n- Benign. No calcification identified.", "thyroid", "right"),
+    ("Thyroid, right lobe:\n- Benign thyroid tissue. Dystrophic calcification.", "thyroid", "right"),
+    ("APPENDIX, APPENDECTOMY:\n- ACUTE APPENDICITIS.\n- NO DYSTROPHIC CALCIFICATION.", "bowel", ""),
+    ("B. Gallbladder, cholecystectomy:\n- Chronic cholecystitis.\n- Dystrophic calcification of the wall.", "gallbladder", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), PARTED_LABEL_OVER_LINES)
+def test_parted_part_label_heads_its_lines(finding_of, text, site, side):
+    found = finding_of(text, None)
+    assert (found.site, found.laterality) == (site, side), text
+
+
+# A label of two organs a comma joins is no part label of the first: the
+# last organ named heads the lines, as before.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liver, spleen: normal. Scattered calcifications.",
+        "Liver, spleen:\n- Normal. Scattered calcifications.",
+    ],
+)
+def test_label_of_two_organs_is_no_part_label(finding_of, text):
+    assert finding_of(text, None).site == "spleen", text
