@@ -78,3 +78,28 @@ def test_parted_part_label_heads_its_lines(finding_of, text, site, side):
 )
 def test_label_of_two_organs_is_no_part_label(finding_of, text):
     assert finding_of(text, None).site == "spleen", text
+
+
+# 'FINAL DIAGNOSIS:' and the gross and microscopic descriptions are a
+# pathology report's section headers, not labels of a list of labelled
+# lines: the part label under the header heads its items (guide §2 step 4).
+def test_part_label_under_final_diagnosis_header(finding_of):
+    text = (
+        "FINAL DIAGNOSIS:\nAPPENDIX, APPENDECTOMY:\n- ACUTE APPENDICITIS.\n"
+        "- FECALITH PRESENT.\n- NO DYSTROPHIC CALCIFICATION.\n"
+    )
+    found = finding_of(text, None)
+    assert (found.site, found.negated) == ("bowel", True)
+
+
+# A line that opens another part ('B. ...') ends the part above it, even
+# when its label is too long to read: the part above gives it no side.
+def test_next_part_letter_ends_the_part_above(findings_of):
+    text = (
+        "FINAL DIAGNOSIS:\nA. Thyroid, left lobe, lobectomy:\n - Papillary carcinoma.\n"
+        " - Margins negative.\nB. Thyroid, right lobe and isthmus, completion "
+        "thyroidectomy, with central neck contents:\n - Benign thyroid tissue. "
+        "No calcification identified.\n"
+    )
+    (found,) = findings_of(text)
+    assert found.laterality != "left"

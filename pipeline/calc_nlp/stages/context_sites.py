@@ -1395,6 +1395,8 @@ def _label_block_start(rd: ReportDoc, line: int) -> int:
                 return above if _heads_items(rd, above, at != line) else line
             at = above
             continue
+        if _after_part_letter(rd, above) != above and not _opens_label(rd, above):
+            return line  # 'B. Thyroid, ...' opens another part of the report
         if _opens_label(rd, above):
             before = _line_above(rd, above)
             if before is None:
@@ -1525,11 +1527,14 @@ def _label_mark(rd: ReportDoc, line: int) -> int | None:
     or dash, or the line break after a label written without one:
     `bare_label_end`); None when the line opens with no label."""
     words, blank = rd.layout.words, rd.layout.blank
-    line = _after_part_letter(rd, line)
+    start = _after_part_letter(rd, line)
+    lettered, line = start != line, start
     if line >= len(words) or not words[line].isalpha():
         return None
     i, seen, comma = line, 0, False
-    while i < len(words) and seen <= PART_LABEL_WORDS:
+    while i < len(words) and seen <= PART_LABEL_WORDS + (
+        PARTED_EXTRA_WORDS if comma and lettered else 0
+    ):
         if blank[i]:
             if "\n" in words[i]:
                 break
@@ -1564,6 +1569,10 @@ def _after_part_letter(rd: ReportDoc, line: int) -> int:
     return at if _names_site_at(rd, at) else line
 
 
+# How many more words a part's label whose words a comma parts may hold
+# after its part letter ('B. Thyroid, right lobe and isthmus, completion
+# thyroidectomy:').
+PARTED_EXTRA_WORDS = 4
 # The marks after a part's letter ('A.', 'B)').
 _PART_LETTER_MARKS = frozenset({".", ")"})
 
