@@ -103,3 +103,34 @@ def test_next_part_letter_ends_the_part_above(findings_of):
     )
     (found,) = findings_of(text)
     assert found.laterality != "left"
+
+
+# The one specimen a pathology report's specimen line names is what the
+# report examines: its one side is that of the findings at its site below
+# (guide §2 step 5: a one-sided study gives the side).
+SPECIMEN_LINE_SIDES = [
+    ("SPECIMEN: Skin, right cheek, shave.\nDIAGNOSIS: Pilomatricoma with calcification.", "right"),
+    ("SPECIMEN: Kidney, left, nephrectomy.\nDIAGNOSIS: Renal cell carcinoma with dystrophic calcification.", "left"),
+    ("SPECIMEN: Carotid endarterectomy, left.\nGROSS DESCRIPTION: Carotid plaque, partially calcified.", "left"),
+    ("Specimen: Breast implant capsule, left.\nDiagnosis: Fibrous capsule with dystrophic calcification.", "left"),
+    ("SPECIMEN: Testis, left, orchiectomy.\nDIAGNOSIS: Seminoma. No calcification in the testis.", "left"),
+]
+
+# No side: two parts on their lines, another site than the specimen's, a
+# side that is a place on the specimen, an operation note's specimen line.
+SPECIMEN_LINE_NO_SIDE = [
+    "SPECIMEN:\nA. Ovary, left\nB. Ovary, right\nDIAGNOSIS: Teratoma with calcification.",
+    "SPECIMEN: Kidney, left.\nDIAGNOSIS: Renal cell carcinoma. Calcified splenic artery.",
+    "SPECIMEN: Total thyroid, stitch on the right superior pole.\nDIAGNOSIS: Nodule with dystrophic calcification.",
+    "PROCEDURE: Left thyroid lobectomy.\nSPECIMEN: Left thyroid lobe.\nFROZEN SECTION: Follicular lesion with calcification.",
+]
+
+
+@pytest.mark.parametrize(("text", "side"), SPECIMEN_LINE_SIDES)
+def test_side_of_the_specimen_line(finding_of, text, side):
+    assert finding_of(text, None).laterality == side, text
+
+
+@pytest.mark.parametrize("text", SPECIMEN_LINE_NO_SIDE)
+def test_specimen_line_gives_no_side(finding_of, text):
+    assert finding_of(text, None).laterality == "", text

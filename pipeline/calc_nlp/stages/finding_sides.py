@@ -35,6 +35,7 @@ from calc_nlp.stages.exam_sites import (
     side_from_exam,
     side_from_topic,
     side_of_named_study,
+    side_of_specimen,
 )
 from calc_nlp.stages.linking import described_antecedent, link_site, part_words
 from calc_nlp.stages.modifiers import flags
@@ -265,6 +266,7 @@ def _patient_side(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> str:
         side_from_exam(kit, rd, name, f.start)
         or side_of_named_study(kit, rd, f, name)
         or side_from_topic(kit, rd, f, name)
+        or side_of_specimen(kit, rd, f, name)
     )
 
 
