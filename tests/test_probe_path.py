@@ -134,3 +134,42 @@ def test_side_of_the_specimen_line(finding_of, text, side):
 @pytest.mark.parametrize("text", SPECIMEN_LINE_NO_SIDE)
 def test_specimen_line_gives_no_side(finding_of, text):
     assert finding_of(text, None).laterality == "", text
+
+
+# 'Organ with <another change> and dystrophic calcification': the kind
+# word inside the span ('dystrophic') leaves the mention a bare
+# calcification noun, a second change of the place before the 'and' (guide
+# §2 step 2, the finding's own clause), as 'fibrosis and calcification' is.
+SECOND_CHANGE_OF_ONE_PLACE = [
+    ("Myocardium with extensive replacement fibrosis and focal dystrophic calcification.", "myocardium"),
+    ("Gallbladder wall with fibrosis and dystrophic calcification.", "gallbladder"),
+    ("PERICARDIUM WITH FIBROSIS AND DYSTROPHIC CALCIFICATION.", "pericardium"),
+]
+
+# A thing of its own after the 'and' keeps its own place, or none.
+OWN_THING_AFTER_AND = [
+    ("Right pleural thickening and calcified granulomas.", "pleura"),
+    ("Myocardium with fibrosis and dystrophic calcification of the aortic valve.", "myocardium"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), SECOND_CHANGE_OF_ONE_PLACE)
+def test_kind_word_keeps_second_change_of_the_place(finding_of, text, site):
+    assert finding_of(text, None).site == site, text
+
+
+@pytest.mark.parametrize(("text", "site"), OWN_THING_AFTER_AND)
+def test_thing_of_its_own_after_and(finding_of, text, site):
+    assert finding_of(text, None).site != site, text
+
+
+def test_microscopic_and_diagnosis_of_the_myocardium_are_one_lesion(findings_of):
+    text = (
+        "GROSS DESCRIPTION: The left circumflex shows focal calcified plaque.\n"
+        "MICROSCOPIC DESCRIPTION: Myocardium with replacement fibrosis and focal "
+        "dystrophic calcification of necrotic myocytes.\n"
+        "FINAL DIAGNOSIS: Healed myocardial infarct with dystrophic calcification.\n"
+    )
+    plaque, micro, final = findings_of(text)
+    assert (plaque.site, micro.site, final.site) == ("coronary artery", "myocardium", "myocardium")
+    assert micro.lesion_id == final.lesion_id != plaque.lesion_id
