@@ -173,3 +173,36 @@ def test_microscopic_and_diagnosis_of_the_myocardium_are_one_lesion(findings_of)
     plaque, micro, final = findings_of(text)
     assert (plaque.site, micro.site, final.site) == ("coronary artery", "myocardium", "myocardium")
     assert micro.lesion_id == final.lesion_id != plaque.lesion_id
+
+
+def _conditions(analyzer, text: str) -> list[str]:
+    return [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# The procedure a specimen line names took the specimen out: the report's
+# own operation, no earlier surgery (guide §3), as an operative note's
+# 'PROCEDURE:' line is; so are its words named again in a part label.
+SPECIMEN_PROCEDURES = [
+    "SPECIMEN: Kidney, left, nephrectomy.\nDIAGNOSIS: Renal cell carcinoma with dystrophic calcification.",
+    "SPECIMEN: Gallbladder, cholecystectomy.\nDIAGNOSIS: Dystrophic calcification of the gallbladder wall.",
+    "SPECIMENS:\nA. Thyroid, left lobe, lobectomy\nFINAL DIAGNOSIS:\nA. Thyroid, left lobe, lobectomy:\n"
+    "- Nodular hyperplasia with dystrophic calcification.",
+]
+
+# An earlier operation the history names stays a prior surgery.
+EARLIER_OPERATIONS = [
+    "SPECIMEN: Thyroid, completion thyroidectomy.\nCLINICAL HISTORY: Status post left "
+    "lobectomy.\nDIAGNOSIS: Benign thyroid with dystrophic calcification.",
+    "SPECIMEN: Skin, right forearm, excision.\nCLINICAL HISTORY: Status post excision of a "
+    "cyst here in 2019.\nDIAGNOSIS: Scar with dystrophic calcification.",
+]
+
+
+@pytest.mark.parametrize("text", SPECIMEN_PROCEDURES)
+def test_specimen_procedure_is_no_prior_surgery(analyzer, text):
+    assert "prior surgery" not in _conditions(analyzer, text), text
+
+
+@pytest.mark.parametrize("text", EARLIER_OPERATIONS)
+def test_earlier_operation_stays_prior_surgery(analyzer, text):
+    assert "prior surgery" in _conditions(analyzer, text), text
