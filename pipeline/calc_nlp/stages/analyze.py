@@ -513,7 +513,11 @@ def own_procedures(kit: Toolkit, rd: ReportDoc) -> set[SpanKey]:
     report ('PROCEDURE: Hernia repair.' and 'here for elective repair'), unless
     they are marked as earlier ('status post', 'previous', 'history of')."""
     procs = [c for c in rd.matches.conds if kit.md(c).get("procedure")]
-    own = [c for c in procs if own_procedure(rd.layout, c.start)]
+    own = [
+        c
+        for c in procs
+        if own_procedure(rd.layout, c.start) or _in_specimen_section(rd, c.start)
+    ]
     named = {rd.span_text(c).lower() for c in own}
     own_sides = {_side_before(kit, rd, c) for c in own} - {""}
     return {
@@ -539,6 +543,18 @@ def _side_before(kit: Toolkit, rd: ReportDoc, c: Span) -> str:
     lo = max(rd.layout.sent_first[c.start], c.start - _PROCEDURE_SIDE_REACH)
     sides = [s for s in rd.matches.lats if lo <= s.start and s.end <= c.start]
     return str(kit.md(sides[-1])["laterality"]) if sides else ""
+
+
+def _in_specimen_section(rd: ReportDoc, i: int) -> bool:
+    """Is token i in the text of a specimen section ('SPECIMEN: Thyroid,
+    left lobe, lobectomy.'; mentions.json `specimen_labels`)? The procedure
+    it names took the specimen out: the report's own operation, as an
+    operative note's 'PROCEDURE:' line names its own, not an earlier one
+    (guide §3: earlier surgery)."""
+    _section, body, head, _question = rd.layout.sections[i]
+    return body > head and i >= body and rd.lower[head] in rd.word_sets.get(
+        "specimen_labels", frozenset()
+    )
 
 
 def own_procedure(lay: Layout, i: int) -> bool:

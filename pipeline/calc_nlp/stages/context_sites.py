@@ -822,8 +822,10 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         for s in rd.matches.sites
         if line <= s.start
         and s.span.end < f.start
-        and _ends_label(rd, s.span.end)
-        and _opens(rd, s.start, line)
+        and (
+            (_ends_label(rd, s.span.end) and _opens(rd, s.start, line))
+            or _opens_parted_label(rd, s, line)
+        )
     ]
     if labels:
         return labels[-1]
@@ -845,6 +847,21 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
 # Most words a label's bracketed aside holds ('(partially imaged)', '(not
 # enlarged)', '(status post cholecystectomy)').
 _ASIDE_WORDS = 6
+
+
+def _opens_parted_label(rd: ReportDoc, site: SiteRef, line: int) -> bool:
+    """Is the site the organ that opens a label whose words a comma parts,
+    alone on its line ('Appendix, appendectomy:', 'Thyroid, left lobe,
+    lobectomy:' over the diagnosis lines of that part; `_label_mark`)?"""
+    if site.start != _after_part_letter(rd, line) or rd.layout.words[site.span.end] != ",":
+        return False
+    mark = _label_mark(rd, line)
+    if mark is None or site.span.end >= mark:
+        return False
+    # 'Liver, spleen:' labels two organs: the last one named heads the lines
+    return all(
+        s.site == site.site for s in rd.matches.sites if site.span.end < s.start < mark
+    )
 
 
 def _ends_label(rd: ReportDoc, k: int) -> bool:
@@ -902,6 +919,26 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     if above and above[0].start >= prev.start and _labels(rd, above[0], alone=True):
         return str(kit.md(above[0])["laterality"])
     return ""
+
+
+def side_after_organ_label(kit: Toolkit, rd: ReportDoc, label: SiteRef) -> str:
+    """The side a pathology part label writes after its organ's name and a
+    comma ('A. Ovary, left, oophorectomy:', 'Skin, right cheek, shave:',
+    'Thyroid, left lobe:'): such a report labels each part organ first,
+    side second, and the side is the label's as much as in 'Left ovary:'
+    (guide §2 step 4: a label line above the finding). '' when no side
+    word follows the organ's comma, or its label runs to no mark."""
+    words, blank = rd.layout.words, rd.layout.blank
+    i = label.span.end
+    if i >= len(words) or words[i] != ",":
+        return ""
+    i += 1
+    while i < len(words) and blank[i] and "\n" not in words[i]:
+        i += 1
+    side = next((x for x in rd.matches.lats if x.start == i), None)
+    if side is None or kit.md(side).get("implied") or not _labels(rd, side):
+        return ""
+    return str(kit.md(side)["laterality"])
 
 
 def _both_sides_labelled(kit: Toolkit, labels: list[Span]) -> bool:
@@ -1358,6 +1395,8 @@ def _label_block_start(rd: ReportDoc, line: int) -> int:
                 return above if _heads_items(rd, above, at != line) else line
             at = above
             continue
+        if _after_part_letter(rd, above) != above and not _opens_label(rd, above):
+            return line  # 'B. Thyroid, ...' opens another part of the report
         if _opens_label(rd, above):
             before = _line_above(rd, above)
             if before is None:
@@ -1488,21 +1527,61 @@ def _label_mark(rd: ReportDoc, line: int) -> int | None:
     or dash, or the line break after a label written without one:
     `bare_label_end`); None when the line opens with no label."""
     words, blank = rd.layout.words, rd.layout.blank
+    start = _after_part_letter(rd, line)
+    lettered, line = start != line, start
     if line >= len(words) or not words[line].isalpha():
         return None
-    i, seen = line, 0
-    while i < len(words) and seen <= PART_LABEL_WORDS:
+    i, seen, comma = line, 0, False
+    while i < len(words) and seen <= PART_LABEL_WORDS + (
+        PARTED_EXTRA_WORDS if comma and lettered else 0
+    ):
         if blank[i]:
             if "\n" in words[i]:
                 break
         elif words[i] in LABEL_MARKS or words[i] == "):":  # (the tokenizer's "):")
-            return i
+            return None if comma and not _ends_line(rd, i) else i
         elif words[i].isalnum():
             seen += 1
+        elif words[i] == "," and (comma or _names_site_at(rd, line)):
+            comma = True  # 'APPENDIX, APPENDECTOMY:' alone on its line
         elif words[i] not in _LABEL_PUNCTUATION and not _shortening(rd, i):
             return None
         i += 1
     return bare_label_end(rd, line)  # 'RIGHT KIDNEY' alone on its line
+
+
+def _after_part_letter(rd: ReportDoc, line: int) -> int:
+    """The first token after the letter that marks a pathology report's
+    part ('A. Thyroid, left lobe:', 'B) Appendix, appendectomy:') when one
+    opens the line at token `line` and a site phrase follows it; `line`
+    otherwise."""
+    words, blank = rd.layout.words, rd.layout.blank
+    if line + 1 >= len(words) or not words[line][:1].isupper():
+        return line
+    if len(words[line]) == 2 and words[line][1] in _PART_LETTER_MARKS:
+        at = line + 1  # the tokenizer's 'A.'
+    elif len(words[line]) == 1 and words[line + 1] in _PART_LETTER_MARKS:
+        at = line + 2
+    else:
+        return line
+    while at < len(words) and blank[at] and "\n" not in words[at]:
+        at += 1
+    return at if _names_site_at(rd, at) else line
+
+
+# How many more words a part's label whose words a comma parts may hold
+# after its part letter ('B. Thyroid, right lobe and isthmus, completion
+# thyroidectomy:').
+PARTED_EXTRA_WORDS = 4
+# The marks after a part's letter ('A.', 'B)').
+_PART_LETTER_MARKS = frozenset({".", ")"})
+
+
+def _names_site_at(rd: ReportDoc, i: int) -> bool:
+    """Does a site phrase start at token i? A label whose words a comma
+    parts opens with its organ ('Appendix, appendectomy:', 'Thyroid, left
+    lobe, lobectomy:': a pathology report's part label)."""
+    return any(s.start == i for s in rd.matches.sites)
 
 
 def _shortening(rd: ReportDoc, i: int) -> bool:

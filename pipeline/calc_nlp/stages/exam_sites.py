@@ -444,3 +444,88 @@ def side_of_named_study(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
         if any(w in study for w in near):
             sides.add(str(kit.md(x)["laterality"]))
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+
+
+def side_of_specimen(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
+    """The side of the one specimen a pathology report's specimen line names
+    ('SPECIMEN: Kidney, left, nephrectomy.' over 'DIAGNOSIS: Renal cell
+    carcinoma with dystrophic calcification.'), for a finding below that
+    line at a site the line names (guide §2 step 5: the examination allows
+    one reading, as a one-sided study gives the side). '' for a specimen
+    section of several lines (parts A, B ...), a line naming both sides or
+    none, or a finding at another site. A side written as a place on the
+    specimen ('stitch on the right superior pole') is no side of it. In an
+    operation note (a procedure line naming an operation) the specimen's
+    side is the operated part's, a clinical context (`operated_side`)."""
+    if not rd.matches.lats or not site:
+        return ""
+    line = _specimen_line(rd)
+    if line is None or f.start < line[1]:
+        return ""
+    procedure = exam_line(rd.layout, _PROCEDURE_KINDS)
+    if procedure is not None and _names_operation(kit, rd, *procedure):
+        return ""  # an operation note's: the operated side is a context (operated_side)
+    lo, hi = line
+    if not any(s.site == site and lo <= s.start < hi for s in rd.matches.sites):
+        return ""
+    sides = {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if lo <= x.start < hi
+        and not kit.md(x).get("implied")
+        and not (x.start > lo and rd.lower[x.start - 1] in _PLACE_LEADS)
+    }
+    return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+
+
+# The words before a side that make it a place on the specimen, not the
+# specimen's side ('Total thyroid, stitch on the right superior pole').
+_PLACE_LEADS = frozenset({"the", "on", "at", "to"})
+# The key the specimen line is kept under among the layout's exam lines.
+_SPECIMEN_KEY = ("specimen line",)
+
+
+def _specimen_line(rd: ReportDoc) -> tuple[int, int] | None:
+    """The tokens of the text of a specimen header's section (mentions.json
+    `specimen_labels`: 'SPECIMEN:') when it is one line, the header's own;
+    None where there is none or the next line opens another part ('A.
+    Thyroid, left lobe' over 'B. Thyroid, right lobe'). Found once per
+    report (kept with `Layout._exam_lines`)."""
+    lay = rd.layout
+    if _SPECIMEN_KEY in lay._exam_lines:
+        return lay._exam_lines[_SPECIMEN_KEY]
+    labels = rd.word_sets.get("specimen_labels", frozenset())
+    found = None
+    if not labels.isdisjoint(rd.lower):
+        sections, words = lay.sections, lay.words
+        head = next(
+            (i for i, w in enumerate(rd.lower) if w in labels and sections[i][2] == i), None
+        )
+        if head is not None:
+            body = sections[head][1]
+            end = body
+            while end < len(words) and "\n" not in words[end] and words[end] != ";":
+                end += 1  # the specimen's name, not what a ';' adds of it
+            rest = end
+            while rest < len(words) and "\n" not in words[rest]:
+                rest += 1
+            while rest < len(words) and lay.blank[rest]:
+                rest += 1
+            if body > head and not _part_mark(words, rest):
+                found = (body, end)
+    lay._exam_lines[_SPECIMEN_KEY] = found
+    return found
+
+
+# The marks after a part's letter or number ('B.', '2)', '2-').
+_PART_MARKS = frozenset({".", ")", "-"})
+
+
+def _part_mark(words: list[str], i: int) -> bool:
+    """Does token i open a part with its letter or number ('B.', 'B', '.',
+    '2-')?"""
+    if i >= len(words) or not words[i][:1].isalnum() or len(words[i]) > 2:
+        return False
+    if len(words[i]) == 2:
+        return words[i][1] in _PART_MARKS
+    return i + 1 < len(words) and words[i + 1] in _PART_MARKS

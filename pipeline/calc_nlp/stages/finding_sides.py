@@ -20,6 +20,7 @@ from calc_nlp.stages.context_sites import (
     names_other_part,
     other_side_opens,
     part_ended,
+    side_after_organ_label,
     side_from_label,
     side_labels_on_line,
     side_of_bare_label,
@@ -34,6 +35,7 @@ from calc_nlp.stages.exam_sites import (
     side_from_exam,
     side_from_topic,
     side_of_named_study,
+    side_of_specimen,
 )
 from calc_nlp.stages.linking import described_antecedent, link_site, part_words
 from calc_nlp.stages.modifiers import flags
@@ -264,6 +266,7 @@ def _patient_side(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> str:
         side_from_exam(kit, rd, name, f.start)
         or side_of_named_study(kit, rd, f, name)
         or side_from_topic(kit, rd, f, name)
+        or side_of_specimen(kit, rd, f, name)
     )
 
 
@@ -558,6 +561,8 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
         )
     if label.laterality and _label_part_ended(kit, rd, f, label):
         return ""  # 'Left breast: ... Vascular calcifications in both breasts. No masses.'
+    if not label.laterality:  # 'A. Ovary, left, oophorectomy:'
+        label = replace(label, laterality=side_after_organ_label(kit, rd, label))
     if label.laterality and other_side_opens(
         kit, rd, label.span.end, rd.sent(f).start, label.laterality
     ):

@@ -959,9 +959,26 @@ def _shares_the_place(rd: ReportDoc, f: Span, i: int) -> bool:
     one of mentions.json `bare_calcification_nouns`, or a spelling the token
     norms read as one ('calcifcation')."""
     nouns = rd.calcification_nouns
-    if any(t.lower_ not in nouns and t.norm_ not in nouns for t in f):
+    if any(t.lower_ not in nouns and t.norm_ not in nouns for t in f) and not _kind_of_bare(
+        rd, f
+    ):
         return False
     return not any(w in _OWN_THING or w.isdigit() for w in rd.lower[i + 1 : f.start])
+
+
+def _kind_of_bare(rd: ReportDoc, f: Span) -> bool:
+    """Is the mention a bare calcification noun with the words of its kind
+    before it in its span ('dystrophic calcification', 'psammomatous
+    calcifications'): no site words and no lesion noun among them? It is
+    a second change of the place before the 'and' as much as the bare noun
+    ('Myocardium with fibrosis and dystrophic calcification'; guide §2 step
+    2, the finding's own clause)."""
+    nouns, lows = rd.calcification_nouns, rd.lower
+    if len(f) < 2 or (lows[f.end - 1] not in nouns and f[-1].norm_ not in nouns):
+        return False
+    if any(w in rd.lesion_nouns for w in lows[f.start : f.end]):
+        return False
+    return not any(f.start <= x.start < f.end for x in rd.matches.sites)
 
 
 def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
