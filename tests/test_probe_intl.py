@@ -1,0 +1,50 @@
+"""Radiology reports in British, Irish, Australian, New Zealand, Canadian,
+Indian and South African house styles (probe intl): sides written 'R)' and
+'L)', Commonwealth spellings and hedges, and the fields they bear on (guide
+§2 laterality and "Site and side from context"; corpora/GUIDE.md "What each
+finding carries").
+
+Every report here is fictional and written for this file. The expected
+values are read from the guides, not from the program.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# guide §2, laterality: "Abbreviated sides count: Rt, Lt, b/l". Many
+# Commonwealth departments write the side as a letter and a closing bracket,
+# 'R)' and 'L)', before the place ('R) ICA', 'L) breast') or after it
+# ('granuloma R) lobe liver'); '(L)' after an exam title is the same side.
+BRACKETED_SIDES = [
+    ("Carotid Doppler. R) ICA: calcified plaque causing <50% stenosis.", "calcified plaque", "carotid artery", "right"),
+    ("Carotid Doppler. L) ICA: soft plaque with no calcification.", "calcification", "carotid artery", "left"),
+    ("CT NECK. Calcified L) submandibular lymph nodes.", None, "lymph node", "left"),
+    ("Conclusion: Calcified granuloma R) lobe liver.", "Calcified granuloma", "liver", "right"),
+    ("Opinion: R) breast microcalcifications, M4.", "R) breast microcalcifications", "breast", "right"),
+    ("Report: L) breast 2 o'clock: oval mass with coarse calcification.", "calcification", "breast", "left"),
+    ("CXR: Calcified granuloma in the L) upper zone.", "Calcified granuloma", "lung", "left"),
+    ("Report: Calcified hilar node on the R). Lungs clear.", "Calcified hilar node", "lymph node", "right"),
+    ("Impression: Calcified plaque at the L) carotid bifurcation.", "Calcified plaque", "carotid artery", "left"),
+    ("Adrenal calcification (R), likely old haemorrhage.", "Adrenal calcification", "adrenal gland", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "side"), BRACKETED_SIDES)
+def test_bracketed_side_letters_give_the_side(finding_of, text, mention, site, side):
+    found = finding_of(text, mention)
+    assert (found.site, found.laterality) == (site, side), text
+
+
+# Guards: a capital letter before a bracket that is no side stays none
+# ('(R)' of a trade mark glued to its name; a list's 'a)' items).
+NO_SIDE = [
+    ("Contrast: Omnipaque(R) 350. Calcified granuloma in the lung.", "Calcified granuloma"),
+    ("Findings: a) Calcified granuloma in the lung. b) No effusion.", "Calcified granuloma"),
+    ("CT CHEST. Calcified mediastinal lymph node. Vitamin D (L) low.", "Calcified mediastinal lymph node"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), NO_SIDE)
+def test_letters_that_are_no_side_give_none(finding_of, text, mention):
+    assert finding_of(text, mention).laterality == "", text
