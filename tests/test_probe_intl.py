@@ -48,3 +48,37 @@ NO_SIDE = [
 @pytest.mark.parametrize(("text", "mention"), NO_SIDE)
 def test_letters_that_are_no_side_give_none(finding_of, text, mention):
     assert finding_of(text, mention).laterality == "", text
+
+
+# corpora/GUIDE.md, Descriptors (change): "unchanged", "stable", "no change"
+# grade the finding; a comparison after them written with 'cf.' or 'c.f.'
+# (confer: 'compare with'), the Commonwealth way of naming the prior study,
+# dates the comparison as 'compared to prior' does and leaves the change the
+# finding's.
+COMPARED_BY_CF = [
+    ("Calcified granuloma in the right upper lobe, unchanged cf. previous of 12/03/2019.", "stable"),
+    ("Calcified granuloma in the right upper lobe, unchanged c.f. CT of 3/4/19.", "stable"),
+    ("Calcified granuloma Rt upper zone, unchanged cf. prior.", "stable"),
+    ("Calcified mediastinal nodes, stable cf. 12.3.2019.", "stable"),
+    ("Coarse calcification in the pancreatic head, increased cf. CT of 4.5.2020.", "increased"),
+    ("Report: New calcification in the left breast cf. previous mammogram of 2/2/2021.", "new"),
+]
+
+
+@pytest.mark.parametrize(("text", "change"), COMPARED_BY_CF)
+def test_change_word_before_a_cf_comparison_is_the_findings(finding_of, text, change):
+    assert finding_of(text, None).change == change, text
+
+
+# Guards: without its full stop 'CF' is cystic fibrosis, and a change word
+# of another noun ('heart size unchanged', 'new c-collar') stays that noun's.
+NOT_A_CF_COMPARISON = [
+    "Calcified granuloma in the right upper lobe, stable CF changes.",
+    "Calcified granuloma, new c-collar in situ.",
+    "Aortic calcification, heart size unchanged c.f. previous.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_CF_COMPARISON)
+def test_change_word_of_another_noun_is_not_the_findings(finding_of, text):
+    assert finding_of(text, None).change == "", text
