@@ -82,3 +82,29 @@ NOT_A_CF_COMPARISON = [
 @pytest.mark.parametrize("text", NOT_A_CF_COMPARISON)
 def test_change_word_of_another_noun_is_not_the_findings(finding_of, text):
     assert finding_of(text, None).change == "", text
+
+
+# guide §2 (uncertain: its presence is hedged) and corpora/GUIDE.md ("a
+# hedge on its cause or nature does not make it uncertain"): a question mark
+# written against the next word, '?old TB', is the Commonwealth 'query' of
+# that word; it asks about the reading after the finding, not the finding.
+QUERY_OF_THE_READING = [
+    ("Calcified granulomas ?old TB.", "Calcified granulomas", set()),
+    ("Multiple calcified foci, likely representing calcified granulomas ?neurocysticercosis.", "calcified granulomas", set()),
+    ("Calcified left hilar node ?sarcoid.", "Calcified left hilar node", set()),
+    ("Coarse pancreatic calcification ?chronic pancreatitis.", "pancreatic calcification", set()),
+    # guards: a '?' before the finding, after it with a space, or glued to
+    # the finding's own word still hedges it
+    ("?Calcified node in the right hilum.", "Calcified node", {"uncertain"}),
+    ("Soft tissue density in the pelvis ?phlebolith.", "phlebolith", {"uncertain"}),
+    ("Small focus in the left breast, calcification?", "calcification", {"uncertain"}),
+    ("Small focus in the left breast - calcification ?", "calcification", {"uncertain"}),
+]
+
+FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+
+
+@pytest.mark.parametrize(("text", "mention", "flags"), QUERY_OF_THE_READING)
+def test_question_mark_against_the_next_word_asks_about_that_word(finding_of, text, mention, flags):
+    found = finding_of(text, mention)
+    assert {f for f in FLAGS if getattr(found, f)} == flags, text
