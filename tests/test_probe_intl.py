@@ -108,3 +108,27 @@ FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physio
 def test_question_mark_against_the_next_word_asks_about_that_word(finding_of, text, mention, flags):
     found = finding_of(text, mention)
     assert {f for f in FLAGS if getattr(found, f)} == flags, text
+
+
+# guide §2: uncertain is a hedge on presence ("possible", "questionable");
+# hypothetical is a possibility raised to look for, not observed. In
+# Commonwealth reports 'query' is the radiologist's 'questionable': in the
+# findings or the conclusion it hedges what was seen (uncertain, still
+# classified); on the clinical details line it asks (hypothetical), as
+# '? calcification' does (corpora/GUIDE.md, hypothetical).
+QUERY_WORD = [
+    ("Report: Query calcified granuloma in the left lower zone.", "calcified granuloma", {"uncertain"}),
+    ("Conclusion: Query small calcified fibroid.", "calcified fibroid", {"uncertain"}),
+    ("Opinion: Queried calcification in the right renal cortex.", "calcification", {"uncertain"}),
+    ("Clinical details: Query renal calcification.\nReport: Normal kidneys.", "renal calcification", {"hypothetical"}),
+    ("Clinical details: query nephrocalcinosis", "nephrocalcinosis", {"hypothetical"}),
+    # guard: a query about the reading after the finding leaves it stated
+    ("Report: Calcified granuloma Lt lower zone, query old TB.", "Calcified granuloma", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "flags"), QUERY_WORD)
+def test_query_hedges_a_finding_and_asks_on_the_clinical_line(finding_of, text, mention, flags):
+    found = finding_of(text, mention)
+    assert {f for f in FLAGS if getattr(found, f)} == flags, text
+    assert (found.classification == "") == ("hypothetical" in flags), text
