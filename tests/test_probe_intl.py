@@ -132,3 +132,45 @@ def test_query_hedges_a_finding_and_asks_on_the_clinical_line(finding_of, text, 
     found = finding_of(text, mention)
     assert {f for f in FLAGS if getattr(found, f)} == flags, text
     assert (found.classification == "") == ("hypothetical" in flags), text
+
+
+# A '?' written against the word after it ('focus ?scar') or after a dash
+# ('spleen - ? old TB') opens a query of what follows; it ends no sentence,
+# so the reading it asks about stays in the finding's sentence (guide §4
+# rule 1: a cause in its own sentence) and its hedge reaches the condition
+# (guide §3: hedged conditions are not recorded).
+QUERY_ENDS_NO_SENTENCE = [
+    ("4mm calcified focus ?scar.", "calcified focus", "dystrophic", set()),
+    ("left testis: calcified focus ?old haematoma.", "calcified focus", "dystrophic", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "cls", "flags"), QUERY_ENDS_NO_SENTENCE)
+def test_query_glued_to_its_word_ends_no_sentence(finding_of, text, mention, cls, flags):
+    found = finding_of(text, mention)
+    assert (found.classification, {f for f in FLAGS if getattr(found, f)}) == (cls, flags), text
+
+
+def test_query_after_a_dash_hedges_the_condition(analyzer):
+    report = analyzer.analyze("Calcified granulomas in liver and spleen - ? healed tuberculosis.", "r")
+    assert [c.name for c in report.conditions] == []
+    assert report.findings[0].classification == "dystrophic"
+
+
+def test_sentence_split_at_a_spaced_question_mark_stays(findings_of):
+    found = findings_of("calcified node? no. calcified granuloma right lung.")
+    assert [f.uncertain for f in found] == [True, False]
+
+
+DASH_THEN_QUERY = [
+    ("Calcified granuloma - ? Old TB", "Calcified granuloma", set()),
+    ("Soft tissue density - ? calcification", "calcification", {"uncertain"}),
+    ("Nephrocalcinosis - ?", "Nephrocalcinosis", {"uncertain"}),
+    ("calcs -.", "calcs", {"negated"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "flags"), DASH_THEN_QUERY)
+def test_dash_before_a_query_is_no_minus_sign(finding_of, text, mention, flags):
+    found = finding_of(text, mention)
+    assert {f for f in FLAGS if getattr(found, f)} == flags, text

@@ -448,8 +448,13 @@ _OPENING = frozenset({"(", "["})
 
 def _prefixes_a_word(doc: Any, i: int) -> bool:
     """Is the token at `i` written as a prefix of the word after it: no
-    space after it, a space (or an opening bracket, or nothing) before it?"""
-    if doc[i].whitespace_ or i + 1 >= len(doc) or not doc[i + 1].is_alpha:
+    space after it, a space (or an opening bracket, or nothing) before it?
+    Or does it open a query after a dash ('granulomas - ? old TB')?"""
+    if i + 1 >= len(doc) or not doc[i + 1].is_alpha:
+        return False
+    if i > 0 and doc[i - 1].text in _DASHES:
+        return True
+    if doc[i].whitespace_:
         return False
     return i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in _OPENING
 
