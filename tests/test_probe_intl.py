@@ -174,3 +174,20 @@ DASH_THEN_QUERY = [
 def test_dash_before_a_query_is_no_minus_sign(finding_of, text, mention, flags):
     found = finding_of(text, mention)
     assert {f for f in FLAGS if getattr(found, f)} == flags, text
+
+
+# guide §2 site vocabulary: brain takes brain tissue not named more
+# precisely; the grey matter and the junction of grey and white matter
+# are brain tissue, in the British spelling as in the American.
+GREY_MATTER = [
+    "Multiple small calcified foci at the grey-white junction.",
+    "Calcification at the gray-white junction, likely old granulomas.",
+    "Punctate calcification in the grey matter.",
+    "Calcified foci in the gray matter ?neurocysticercosis.",
+    "Dense calcification of the grey-white matter junction.",
+]
+
+
+@pytest.mark.parametrize("text", GREY_MATTER)
+def test_grey_matter_is_brain(finding_of, text):
+    assert finding_of(text, None).site == "brain", text
