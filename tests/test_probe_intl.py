@@ -191,3 +191,22 @@ GREY_MATTER = [
 @pytest.mark.parametrize("text", GREY_MATTER)
 def test_grey_matter_is_brain(finding_of, text):
     assert finding_of(text, None).site == "brain", text
+
+
+# guide §2 step 4 (a heading or label line above it gives the side): a
+# side written 'R)' or 'L)' opening its line labels that line as 'R:' does,
+# the bracket its mark ('R) Moderate OA. Chondrocalcinosis.').
+BRACKETED_SIDE_LABELS = [
+    ("X-RAY KNEES\nR) Moderate medial compartment OA. Chondrocalcinosis.\nL) Mild OA.", "right"),
+    ("X-RAY KNEES\nR) Moderate OA.\nL) Mild OA. Chondrocalcinosis of the menisci.", "left"),
+    ("MAMMOGRAM\nR) Dense breast tissue. Scattered benign calcifications.\nL) NAD.", "right"),
+    ("CAROTID DOPPLER\nR)\nICA: calcified plaque, <50% stenosis.\nL)\nICA: normal.", "right"),
+    # guards: a list's 'a)' and a side inside the line before label nothing
+    ("Findings:\na) Moderate OA. Chondrocalcinosis.\nb) No effusion.", ""),
+    ("Moderate OA of the R) knee. Chondrocalcinosis.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), BRACKETED_SIDE_LABELS)
+def test_bracketed_side_opening_its_line_labels_it(finding_of, text, side):
+    assert finding_of(text, None).laterality == side, text
