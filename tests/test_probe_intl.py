@@ -210,3 +210,32 @@ BRACKETED_SIDE_LABELS = [
 @pytest.mark.parametrize(("text", "side"), BRACKETED_SIDE_LABELS)
 def test_bracketed_side_opening_its_line_labels_it(finding_of, text, side):
     assert finding_of(text, None).laterality == side, text
+
+
+# Commonwealth spellings of the words the rules know in the American one
+# (guide §1 findings, §3 conditions, §4 rule 1 causes): 'tumoural
+# calcinosis' is tumoral calcinosis (a finding and a metastatic-category
+# condition), 'post-haemorrhagic' and 'haematomas' name old blood as
+# 'post-hemorrhagic' and 'hematomas' do.
+BRITISH_SPELLINGS = [
+    ("Tumoural calcinosis around the right hip.", "Tumoural calcinosis", "periarticular soft tissue", "metastatic"),
+    ("Adrenal calcification, likely post-haemorrhagic.", "Adrenal calcification", "adrenal gland", "dystrophic"),
+    ("Adrenal calcification Lt, posthaemorrhagic.", "Adrenal calcification", "adrenal gland", "dystrophic"),
+    ("Calcified haematomas in both thighs.", "Calcified", "", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "cls"), BRITISH_SPELLINGS)
+def test_british_spellings_read_as_the_american(finding_of, text, mention, site, cls):
+    found = finding_of(text, mention)
+    assert (found.site, found.classification) == (site, cls), text
+
+
+def test_tumoural_calcinosis_is_a_condition(analyzer):
+    report = analyzer.analyze("History of tumoural calcinosis. Calcification about the left hip.", "r")
+    assert [c.name for c in report.conditions] == ["tumoral calcinosis"]
+
+
+def test_haematomas_is_a_condition(analyzer):
+    report = analyzer.analyze("Calcified haematomas in both thighs.", "r")
+    assert [c.name for c in report.conditions] == ["hematoma"]
