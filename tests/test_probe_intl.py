@@ -239,3 +239,27 @@ def test_tumoural_calcinosis_is_a_condition(analyzer):
 def test_haematomas_is_a_condition(analyzer):
     report = analyzer.analyze("Calcified haematomas in both thighs.", "r")
     assert [c.name for c in report.conditions] == ["hematoma"]
+
+
+# corpora/GUIDE.md, Descriptors (lesion: the impression restating a finding
+# shares its number; sides are compared as the findings' laterality): the
+# side letter of a site phrase ('R) breast', 'R breast', '(R) breast') names
+# no sub-site, as 'Rt' does not, so it does not part the restatement from
+# the finding placed at a quadrant.
+SIDE_LETTER_RESTATEMENTS = [
+    "Report: Right breast: microcalcifications UOQ.\nOpinion: R) breast microcalcifications.",
+    "Report: Right breast: microcalcifications UOQ.\nOpinion: R breast microcalcifications.",
+    "Report: Right breast: microcalcifications UOQ.\nOpinion: (R) breast microcalcifications.",
+    "Report: Left kidney: calcification in the lower pole.\nConclusion: L) renal calcification.",
+]
+
+
+@pytest.mark.parametrize("text", SIDE_LETTER_RESTATEMENTS)
+def test_side_letter_names_no_sub_site(findings_of, text):
+    found = findings_of(text)
+    assert len(found) == 2 and found[0].lesion_id == found[1].lesion_id, text
+
+
+def test_side_letter_keeps_the_sides_apart(findings_of):
+    found = findings_of("Report: Right breast: microcalcifications UOQ.\nOpinion: L) breast microcalcifications.")
+    assert found[0].lesion_id != found[1].lesion_id
