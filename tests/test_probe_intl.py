@@ -263,3 +263,19 @@ def test_side_letter_names_no_sub_site(findings_of, text):
 def test_side_letter_keeps_the_sides_apart(findings_of):
     found = findings_of("Report: Right breast: microcalcifications UOQ.\nOpinion: L) breast microcalcifications.")
     assert found[0].lesion_id != found[1].lesion_id
+
+
+# guide §4 rule 1 (tuberculosis, a dystrophic cause on the mention): a
+# Ghon focus or Ranke complex is the healed lesion of primary tuberculosis
+# by name, as reported where TB is common ('Calcified Ghon focus').
+GHON = [
+    ("CXR: Calcified Ghon focus in the Lt mid zone.", "Calcified Ghon focus"),
+    ("Calcified nodule in the right lower zone in keeping with a Ghon focus.", "Calcified nodule"),
+    ("CT chest: Calcified Ghon complex in the right lower lobe.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), GHON)
+def test_ghon_focus_is_tuberculous(finding_of, text, mention):
+    found = finding_of(text, mention)
+    assert (found.site, found.classification) == ("lung", "dystrophic"), text
