@@ -29,11 +29,13 @@ KEY = "side_abbreviations"
 Spellings = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
 
 _ABBREVIATION = re.compile(r"[a-z]+")
-_LETTER = re.compile(r"[A-Z]\.?")
+_LETTER = re.compile(r"[A-Z][.)]?")
+_BRACKET = ")"
 # A phrase's words that the tokenizer keeps whole, so that a phrase can be
 # written as a token pattern of its words.
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
 _PERIOD = {"ORTH": "."}
+_CLOSING = {"ORTH": _BRACKET}
 
 
 def side_spellings(raw: dict[str, Any]) -> Spellings:
@@ -155,14 +157,27 @@ def _variants(
             choices.append(ways)
             continue
         last = i == len(pattern) - 1
+        letter_forms = [c for s in sides for c in spellings[s][1]]
         if not last or ends:
             ways += [[{attr: a}, _PERIOD] for a in short]
-        if letters and not last:
-            capitals = [c for s in sides for c in spellings[s][1]]
-            if capitals:
-                ways.append([{"ORTH": {"IN": capitals}}])
+            ways += _bracketed(letter_forms)
+        capitals = [c for c in letter_forms if not c.endswith(_BRACKET)]
+        if letters and not last and capitals:
+            ways.append([{"ORTH": {"IN": capitals}}])
         choices.append(ways)
     return [[t for part in combo for t in part] for combo in product(*choices)]
+
+
+def _bracketed(letter_forms: list[str]) -> list[list[Any]]:
+    """The ways a side written as its letter and a closing bracket ('R)
+    ICA', 'granuloma R) lobe liver') stands for the side word: the letter
+    and the bracket, which the tokenizer splits apart. Where the period of
+    an abbreviation may stand: the bracket closes the side, so that the
+    letter cannot be a vertebra or a unit ('L4', litres)."""
+    letters = [c[:-1] for c in letter_forms if c.endswith(_BRACKET)]
+    if not letters:
+        return []
+    return [[{"ORTH": {"IN": letters}}, _CLOSING]]
 
 
 def _within_run(token: dict[str, Any], attr: str, short: list[str]) -> list[list[Any]]:

@@ -20,9 +20,9 @@ from spacy.tokens import Doc
 _TERMINAL = {".", "!", "?", ";"}
 # The first letters of the stops (of a run of periods too), as one string.
 _STOP_FIRSTS = ".!?;"
-# After these a '?' opens a question about what follows ('cough, ? TB',
+# After these a '?' opens a question about what follows ('cough, ? TB', 'spleen - ? TB',
 # '(? sarcoid)'), as it does at a sentence start: it ends nothing.
-_ASKING_AFTER = {",", ":", "("}
+_ASKING_AFTER = {",", ":", "(", "-", "\u2013"}
 
 
 def sentence_starts(
@@ -34,6 +34,7 @@ def sentence_starts(
     joining: frozenset[str] = frozenset(),
     spaced: frozenset[int] = frozenset(),
     stops: list[int] | None = None,
+    queries: frozenset[int] = frozenset(),
 ) -> list[bool]:
     """One flag per token: does a sentence start here? Pure, for testing.
 
@@ -51,6 +52,8 @@ def sentence_starts(
     `stops`: given, each '.' and ';' token is added to it, in order, but
     the periods of abbreviations (`abbreviation_period`): the layout's
     clause stops, found in the same pass.
+    `queries`: the indices of the '?' written against the word after them
+    ('calcified focus ?scar'): a query of that word, which ends nothing.
     """
     n = len(words)
     starts = [False] * n
@@ -90,8 +93,8 @@ def sentence_starts(
         # most words are no stop: one test of the first letter passes them
         # over (w is not empty; every stop, a run of periods too, starts so)
         if w[0] in _STOP_FIRSTS:
-            if w == "?" and (starts[i] or last_word in _ASKING_AFTER):
-                pass  # a leading '?' asks about what follows ('? TB', 'cough, ? TB')
+            if w == "?" and (starts[i] or last_word in _ASKING_AFTER or i in queries):
+                pass  # a leading '?' asks about what follows ('? TB', 'cough, ? TB', 'focus ?scar')
             elif w == "." and abbreviation_period(words, i, abbreviations):
                 pass  # 'Rt. KIDNEY': the period shortens the side word
             elif w in _TERMINAL or _dots(w):
@@ -347,6 +350,7 @@ def sentence_bounds(
     blank: list[bool] | None = None,
     joining: frozenset[str] = frozenset(),
     spaced: frozenset[int] = frozenset(),
+    queries: frozenset[int] = frozenset(),
 ) -> tuple[list[int], dict[int, int], list[int]]:
     """Per token, the index of the first token of its sentence; from the
     same sentence starts `sentence_ends` of it (read off the starts, not the
@@ -367,6 +371,7 @@ def sentence_bounds(
         joining,
         spaced,
         stops,
+        queries,
     )
     starts = _starts(flags)
     ends = [*starts[1:], len(flags)] if starts else []

@@ -1282,8 +1282,22 @@ def _bare_side(rd: ReportDoc, side: Span) -> bool:
     the other side's label (guide §2 step 4: a label the finding sits
     under)."""
     words = rd.layout.words
-    return side.end < len(words) and (
-        words[side.end] in LABEL_MARKS or _bare_mark(rd, side.end)
+    return _bracketed_letter(rd, side) or (
+        side.end < len(words)
+        and (words[side.end] in LABEL_MARKS or _bare_mark(rd, side.end))
+    )
+
+
+def _bracketed_letter(rd: ReportDoc, side: Span) -> bool:
+    """Is the side word a capital letter its closing bracket ends ('R)',
+    sites.json side_abbreviations)? Opening its line, it is a label, the
+    bracket its mark ('R) Moderate OA. Chondrocalcinosis.'), as 'R:' is."""
+    words = rd.layout.words
+    return (
+        side.end - side.start == 2
+        and words[side.end - 1] == ")"
+        and len(words[side.start]) == 1
+        and words[side.start].isupper()
     )
 
 
@@ -1305,6 +1319,13 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
     words, blank = rd.layout.words, rd.layout.blank
     if _on_bare_label(rd, side):
         return True
+    if _bracketed_letter(rd, side):
+        if not alone:
+            return True
+        j = side.end
+        while j < len(words) and blank[j] and "\n" not in words[j]:
+            j += 1
+        return j == len(words) or "\n" in words[j]
     i, seen = side.end, 0
     while i < len(words) and seen <= LABEL_WORDS:
         if blank[i]:

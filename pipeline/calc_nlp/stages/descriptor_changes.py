@@ -230,6 +230,9 @@ def _closing_as(dr: DescriptorRules, text: str, last: int, end: int) -> re.Match
 
 
 _NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+# The next word as a follower reads it: 'cf.' and 'c.f.' (confer) whole, with
+# their full stops, so that no 'CF' (cystic fibrosis) or 'c-collar' is one.
+_FOLLOWER = re.compile(r"[^\S\n]*(c\.?f\.|[a-z]\w*)", re.I)
 # The first mark ending a change phrase after its word.
 _PHRASE_STOP = re.compile(r"[,;.\n]")
 
@@ -292,7 +295,7 @@ def _closes_phrase(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
     """Is a closing change phrase about the sentence's findings, not the
     noun after it ("..., unchanged since prior", not "..., stable heart
     size" or "..., no change in the effusion")?"""
-    nxt = _NEXT.match(text, m.end())
+    nxt = _FOLLOWER.match(text, m.end())
     if nxt is None:
         return True
     word, last = nxt.group(1).lower(), m.group().split()[-1].lower()
@@ -620,7 +623,7 @@ def _ends(
     last = m.group().split()[-1].lower()
     if last in dr.followers and last not in ("in", "of") and len(m.group().split()) > 1:
         return True
-    nxt = _NEXT.match(text, m.end())
+    nxt = _FOLLOWER.match(text, m.end())
     return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"} | more
 
 

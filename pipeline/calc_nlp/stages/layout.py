@@ -75,6 +75,17 @@ def layout(
         for i in compress(range(len(words)), map(",".__eq__, words))
         if (space_after[i] if space_after is not None else doc[i].whitespace_)
     )
+    # the '?' written against the word after it, after a space ('focus
+    # ?scar', a Commonwealth query of that word): it ends no sentence
+    queries = (
+        frozenset(
+            i
+            for i in compress(range(len(words) - 1), map("?".__eq__, words))
+            if _written_against_the_next(doc, words, space_after, i)
+        )
+        if "?" in words  # most reports ask nothing
+        else frozenset()
+    )
     # with the sentences, the ';' and '.' tokens less the periods of
     # abbreviations ('Rt. kidney'), found in the same pass
     firsts, ends, stops = sentence_bounds(
@@ -86,6 +97,7 @@ def layout(
         blank,
         kit.line_joining_words,
         spaced,
+        queries,
     )
     return Layout(per_token, firsts, ends, stops, words, blank, lower, caseless=caseless)
 
@@ -364,3 +376,18 @@ def _line_end(
         return words.index(FLATTENED_LINE_BREAK, first + 1, stop) + 1
     except ValueError:
         return stop
+
+
+def _written_against_the_next(doc: Any, words: list[str], space_after: Any, i: int) -> bool:
+    """Is the token at `i` written with no space after it, against a word,
+    and after a space (or at the start)? (Its SPACY value when the columns
+    hold it, no Token made.)"""
+
+    def spaced(k: int) -> bool:
+        return bool(space_after[k] if space_after is not None else doc[k].whitespace_)
+
+    return (
+        not spaced(i)
+        and words[i + 1][:1].isalpha()
+        and (i == 0 or spaced(i - 1))
+    )

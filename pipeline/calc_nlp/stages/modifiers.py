@@ -170,6 +170,15 @@ def modifiers(
         if not _DASHES.isdisjoint(words)  # most sentences have no dash to test
         else frozenset()
     )
+    clause.prefixes = (
+        frozenset(
+            sub_i
+            for i, sub_i in where.items()
+            if texts[i] == _QUERY and _prefixes_a_word(doc, i)
+        )
+        if _QUERY in words  # most sentences ask nothing
+        else frozenset()
+    )
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
     kept = [
         tuple(m for m in st.modifiers if not clause.drops(st, m))
@@ -430,6 +439,24 @@ _PLACE_WORDS = 3
 # Dashes: with a space on each side ('plaque - occlusion ...') one breaks a
 # clause; written inside a word ('well-defined') it does not.
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+# A question mark written against the word after it ('?old TB') asks about
+# that word (a Commonwealth 'query'); one after a space-free word or alone
+# ('calcification?', '? calcification') may ask about either side.
+_QUERY = "?"
+_OPENING = frozenset({"(", "["})
+
+
+def _prefixes_a_word(doc: Any, i: int) -> bool:
+    """Is the token at `i` written as a prefix of the word after it: no
+    space after it, a space (or an opening bracket, or nothing) before it?
+    Or does it open a query after a dash ('granulomas - ? old TB')?"""
+    if i + 1 >= len(doc) or not doc[i + 1].is_alpha:
+        return False
+    if i > 0 and doc[i - 1].text in _DASHES:
+        return True
+    if doc[i].whitespace_:
+        return False
+    return i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in _OPENING
 
 # The targets that can name a cause (conditions and guide §4 cue words).
 _CAUSE_LABELS = frozenset({"CONDITION", "CUE"})
@@ -479,6 +506,7 @@ class _Clauses:
         # words whose period shortens them ('rt.': Toolkit.abbreviations)
         self.abbreviations: frozenset[str] = frozenset()
         self.dashes: frozenset[int] = frozenset()  # dashes with a space each side
+        self.prefixes: frozenset[int] = frozenset()  # '?' written against the next word
         self._lower = lower
         self._sent_end: list[int] = []
         # the checks each rule is asked (`drops`), by the rule's id(): a
@@ -897,10 +925,15 @@ class _Clauses:
 
     def past_a_comma(self, target: Target, mod: Any) -> bool:
         """Does a modifier that hedges its own phrase (`same_phrase`: '?')
-        reach the target only over a comma ('Renal failure, ? pneumonia')?"""
+        reach the target only over a comma ('Renal failure, ? pneumonia'),
+        or only backward when it is written against the word after it
+        ('Calcified granulomas ?old TB': the reading is asked, not the
+        granulomas; guide §2, uncertain hedges presence)?"""
         if not (mod.rule.metadata or {}).get("same_phrase"):
             return False
         start, end = mod.modifier_span
+        if start in self.prefixes and target.end <= start:
+            return True  # '?old TB' asks about the words after it only
         lo, hi = (target.end, start) if target.end <= start else (end, target.start)
         return "," in self._index()[lo:hi]
 
