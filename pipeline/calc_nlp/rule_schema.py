@@ -275,6 +275,8 @@ DESCRIPTOR_WORD_LISTS = (
     "severity_labels",
     "change_adverbs",
     "change_nouns",
+    "uptake_nouns",
+    "uptake_modifiers",
     "copula_adverbs",
     "lesion_unsaid_kinds",
     "restating_openers",

@@ -1166,6 +1166,8 @@ def _terms(
             continue  # "increased slightly" grades the change, not the calcium
         elif field == "severity" and _grades_change_noun(dr, text, m, found[k + 1 :]):
             continue  # "mild increase in the calcification" grades the change
+        elif field == "severity" and _grades_uptake(dr, text, m.end()):
+            continue  # "faint uptake in a calcified fibroid" grades the tracer
         if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
             continue
         if field == "change" and _THAN.match(text, m.end(), c.start):
@@ -1215,6 +1217,29 @@ def _grades_change_noun(
         first[0] in dr.change_nouns
         or (first[0] == "interval" and len(first) > 1 and first[1] in dr.change_nouns)
     )
+
+
+# one word, or a hyphen, right after a position (for `_grades_uptake`)
+_ONE_WORD = re.compile(r"[^\S\n]*([\w]+|-)")
+
+
+def _grades_uptake(dr: DescriptorRules, text: str, end: int) -> bool:
+    """Does the grade word ending at `end` stand before a tracer's uptake
+    (`uptake_nouns`), with only `uptake_modifiers` between ("faint uptake",
+    "moderate tracer accumulation", "mild soft-tissue uptake")? On a scan it
+    grades the uptake then, not the calcium (corpora/GUIDE.md, severity)."""
+    at = end
+    for _ in range(4):
+        m = _ONE_WORD.match(text, at)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        if word in dr.uptake_nouns:
+            return True
+        if word not in dr.uptake_modifiers:
+            return False
+        at = m.end()
+    return False
 
 
 def _comparative(dr: DescriptorRules, m: re.Match[str], start: int) -> bool:
