@@ -34,3 +34,24 @@ UPTAKE_GRADES: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "word", "severity"), UPTAKE_GRADES)
 def test_uptake_grade_is_no_severity(finding_with, text, word, severity):
     assert finding_with(text, word).severity == severity
+
+
+# The scrotum of the site vocabulary takes in the testis and the epididymis,
+# two organs: a cause named at one is not "a dystrophic cause at that same
+# place" for a calcification of the other (guide §4 rule 4: "a granuloma in
+# another lobe explains nothing here").
+SCROTAL_ORGANS: list[tuple[str, str, str]] = [
+    ("Right testis: 4.0 cm. A 3 mm calcification.\nRight epididymis: 5 mm cyst.", "calcification", "indeterminate"),
+    ("Left testis: 2 mm calcified focus.\nLeft epididymis: head cyst measuring 4 mm.", "calcified", "indeterminate"),
+    ("Left epididymis: calcification in the tail.\nLeft testis: small infarct.", "calcification", "indeterminate"),
+    ("A 4 mm calcification in the left testis. There is a left epididymal cyst.", "calcification", "indeterminate"),
+    # guards: the same organ, or the whole scrotum, still explains it
+    ("Left testis: 3 mm calcification.\nLeft testicle: 4 mm simple cyst.", "calcification", "dystrophic"),
+    ("A 4 mm calcification in the left testis. There is a left testicular cyst.", "calcification", "dystrophic"),
+    ("Left hemiscrotum: prior trauma.\nLeft testis: 3 mm calcification.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "cls"), SCROTAL_ORGANS)
+def test_cause_at_the_other_scrotal_organ(finding_with, text, word, cls):
+    assert finding_with(text, word).classification == cls

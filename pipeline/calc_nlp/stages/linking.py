@@ -1461,7 +1461,7 @@ def causes_elsewhere(
                         md.get("cue_at_site", {}).get(place.site, name),
                         place.site,
                         place.laterality,
-                        part_words(kit, rd, place),
+                        place_words(kit, rd, place),
                         rd.span_text(span),
                         span.start,
                         organ_part(kit, rd, span.start, place.site),
@@ -1489,7 +1489,7 @@ def causes_elsewhere(
                 # a cause whose own words name the organ ('multinodular
                 # goiter') names the whole of it, no part
                 own = nearest.span.start < span.end and span.start < nearest.span.end
-                stext = "" if own else part_words(kit, rd, nearest)
+                stext = "" if own else place_words(kit, rd, nearest)
         if not lat:
             lat = (
                 own_side
@@ -1910,6 +1910,22 @@ def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     # lung bases' is the part 'both bases' names)
     part = [x for x in part if x not in whole] or part
     return " ".join(part)
+
+
+def place_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
+    """The words of a site phrase that name the place a cause or a finding
+    lies at, for guide §4 rule 4's 'the same place': its part
+    (`part_words`), or, for a phrase of one word naming one organ of a site
+    that takes in several (mentions.json organ_words: 'testis', 'epididymal'
+    of the scrotum), that organ, spelled as site_synonyms spell it. A cause
+    at one organ is not at another's calcification."""
+    part = part_words(kit, rd, site)
+    if part:
+        return part
+    words = core_words(rd.span_text(site.span))
+    if words not in kit.word_sets.get("organ_words", frozenset()):
+        return ""
+    return kit.descriptors.synonyms.get(words, words)
 
 
 def core_words(site_text: str) -> str:
