@@ -55,3 +55,25 @@ SCROTAL_ORGANS: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "word", "cls"), SCROTAL_ORGANS)
 def test_cause_at_the_other_scrotal_organ(finding_with, text, word, cls):
     assert finding_with(text, word).classification == cls
+
+
+# "Increased uptake" on a scan says the tracer gathers there more than in the
+# background, no change of the calcification against an earlier study
+# (corpora/GUIDE.md, Descriptors: change grades the finding against an
+# earlier study; "a change word that grades another lesion noun is not the
+# finding's").
+UPTAKE_CHANGES: list[tuple[str, str, str]] = [
+    ("BONE SCAN: Increased uptake in a calcified left adrenal mass.", "mass", ""),
+    ("Bone scan: Increased tracer accumulation in heterotopic ossification about the left hip.", "ossification", ""),
+    ("Bone scan: Decreased uptake in the calcified fibroid compared with the prior.", "fibroid", ""),
+    ("Bone scan: Increased radiotracer activity in the calcified myocardium.", "myocardium", ""),
+    # guards: a change of the calcification itself stays
+    ("Bone scan: Increased calcification in the left thigh with uptake.", "calcification", "increased"),
+    ("Bone scan: Uptake in the calcified fibroid, which is larger than before.", "fibroid", "increased"),
+    ("Bone scan: New calcification in the left gluteal muscles with mild uptake.", "calcification", "new"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "change"), UPTAKE_CHANGES)
+def test_uptake_change_is_no_change(finding_with, text, word, change):
+    assert finding_with(text, word).change == change

@@ -1155,6 +1155,8 @@ def _terms(
     for k, m in enumerate(found):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
+        if field in ("severity", "change") and _grades_uptake(dr, text, m.end()):
+            continue  # "faint uptake", "increased uptake in": the tracer's
         if field == "change":
             changed = m.end()
         elif (
@@ -1166,8 +1168,6 @@ def _terms(
             continue  # "increased slightly" grades the change, not the calcium
         elif field == "severity" and _grades_change_noun(dr, text, m, found[k + 1 :]):
             continue  # "mild increase in the calcification" grades the change
-        elif field == "severity" and _grades_uptake(dr, text, m.end()):
-            continue  # "faint uptake in a calcified fibroid" grades the tracer
         if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
             continue
         if field == "change" and _THAN.match(text, m.end(), c.start):
