@@ -77,3 +77,24 @@ UPTAKE_CHANGES: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "word", "change"), UPTAKE_CHANGES)
 def test_uptake_change_is_no_change(finding_with, text, word, change):
     assert finding_with(text, word).change == change
+
+
+# A change phrase set off by commas that only names the earlier study
+# ("unchanged from prior", "stable since the last exam") dates no number: a
+# size after it is still the finding's own (corpora/GUIDE.md, Descriptors:
+# size_mm, "calcified nodule measuring 1.2 x 0.8 cm" -> 12).
+SIZE_PAST_COMPARED: list[tuple[str, str, float | None]] = [
+    ("LIVER: Coarse calcification in the left lobe, unchanged from prior, measuring 1.1 cm.", "calcification", 11),
+    ("RIGHT KIDNEY: 10.1 cm. Small cortical calcification, unchanged since the prior exam, measuring 3 mm.", "calcification", 3),
+    ("Splenic calcified granuloma, stable since the previous ultrasound, measuring 8 mm.", "granuloma", 8),
+    ("Calcific deposit in the supraspinatus tendon, increased since XXXX, now measuring 14 mm.", "deposit", 14),
+    # guards: an earlier size, or another lesion, still blocks
+    ("Calcification in the right lobe, decreased from 12 mm, previously 15 mm.", "Calcification", None),
+    ("Calcification in the left lobe, unchanged from prior, adjacent to a cyst measuring 2 cm.", "Calcification", None),
+    ("Calcification in the left lobe, unchanged from the prior 9 mm.", "Calcification", None),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "size"), SIZE_PAST_COMPARED)
+def test_size_past_a_compared_aside(finding_with, text, word, size):
+    assert finding_with(text, word).size_mm == size

@@ -300,6 +300,9 @@ class DescriptorRules:
         self.change_adverbs = frozenset(wl["change_adverbs"])
         # a change noun a grade word may stand before ("mild increase in")
         self.change_nouns = frozenset(wl["change_nouns"])
+        # the words of a change phrase naming only the earlier study ("unchanged
+        # from prior,"): no number's date (descriptor_sizes._without_compared)
+        self.size_compared_asides = frozenset(wl["size_compared_asides"])
         # a tracer's uptake a grade word may stand before ("faint uptake in")
         self.uptake_nouns = frozenset(wl["uptake_nouns"])
         # ... and the words it may stand before first ("mild increased tracer")

@@ -728,6 +728,7 @@ def size_of(
                 continue
             elif m.start() >= span.end_char:
                 between = _without_clock(dr, text[span.end_char : m.start()])
+                between = _without_compared(dr, between)
                 gap = words(dr, between, drop)
                 rest = words(dr, text[m.end() : hi], set())
                 after = rest[:1]
@@ -759,6 +760,29 @@ def size_of(
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 best = (dist, size_mm(dr, m), word)
     return None if best is None else (best[1], best[2])
+
+
+# a part of a gap set off by commas (its words are group 1, a comma after it)
+_COMMA_PART = re.compile(r",([^,;\n]*)(?=,)")
+
+
+def _without_compared(dr: DescriptorRules, between: str) -> str:
+    """The text between a mention and a size after it without a part set off
+    by commas that a change term opens and only the words naming the earlier
+    study follow (size_compared_asides: ", unchanged from prior,", ", stable
+    since the last exam,"): it compares the finding with that study, dates no
+    number, and leaves the size after it the mention's. Else the text."""
+    if "," not in between:
+        return between
+    for part in _COMMA_PART.finditer(between):
+        body = part.group(1).strip()
+        opener = dr.terms.match(body)
+        if opener is None or dr.term(opener.group())["field"] != "change":
+            continue
+        rest = _plain(body[opener.end() :])
+        if rest and set(rest) <= dr.size_compared_asides:
+            return between[: part.start()] + between[part.end() :]
+    return between
 
 
 def _earlier_before(
