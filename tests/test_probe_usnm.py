@@ -98,3 +98,25 @@ SIZE_PAST_COMPARED: list[tuple[str, str, float | None]] = [
 @pytest.mark.parametrize(("text", "word", "size"), SIZE_PAST_COMPARED)
 def test_size_past_a_compared_aside(finding_with, text, word, size):
     assert finding_with(text, word).size_mm == size
+
+
+# An ultrasound focus described by its echo feature ("with posterior acoustic
+# shadowing", "with twinkling artifact") and then measured: the finding its
+# sentence names as what the focus is takes that size (corpora/GUIDE.md,
+# Descriptors: size_mm, "2 mm echogenic focus, probably a calcification" -> 2).
+FOCUS_WITH_FEATURE: list[tuple[str, str, float | None]] = [
+    ("Left kidney: 10.1 cm. Punctate echogenic focus with shadowing in the upper pole measuring 3 mm, consistent with a calcification.", "calcification", 3),
+    ("Echogenic focus with posterior acoustic shadowing in the lower pole of the right kidney measuring 4 mm, likely a calcification.", "calcification", 4),
+    ("Echogenic focus with twinkling artifact measuring 5 mm in the right renal sinus, possibly vascular calcification.", "calcification", 5),
+    ("There is an echogenic focus with posterior acoustic shadowing measuring 6 mm in the spleen, consistent with a calcified granuloma.", "granuloma", 6),
+    ("Hyperechoic focus with acoustic shadowing in the supraspinatus tendon measuring 9 mm, in keeping with calcific tendinosis.", "tendinosis", 9),
+    # guards: a host's size, or another lesion's, is none of the finding's
+    ("Echogenic focus with posterior shadowing within a 2 cm cyst, consistent with a calcification.", "calcification", None),
+    ("Echogenic focus with shadowing adjacent to a cyst measuring 2 cm, consistent with a calcification.", "calcification", None),
+    ("Echogenic focus measuring 3 mm with posterior shadowing, consistent with a calcification.", "calcification", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "size"), FOCUS_WITH_FEATURE)
+def test_focus_with_echo_feature_sized(finding_with, text, word, size):
+    assert finding_with(text, word).size_mm == size

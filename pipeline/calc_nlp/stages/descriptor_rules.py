@@ -303,6 +303,9 @@ class DescriptorRules:
         # the words of a change phrase naming only the earlier study ("unchanged
         # from prior,"): no number's date (descriptor_sizes._without_compared)
         self.size_compared_asides = frozenset(wl["size_compared_asides"])
+        # the words of an ultrasound focus's look ("with posterior acoustic
+        # shadowing"): no other lesion between it and its size
+        self.echo_features = frozenset(wl["echo_features"])
         # a tracer's uptake a grade word may stand before ("faint uptake in")
         self.uptake_nouns = frozenset(wl["uptake_nouns"])
         # ... and the words it may stand before first ("mild increased tracer")
