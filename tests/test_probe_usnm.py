@@ -120,3 +120,26 @@ FOCUS_WITH_FEATURE: list[tuple[str, str, float | None]] = [
 @pytest.mark.parametrize(("text", "word", "size"), FOCUS_WITH_FEATURE)
 def test_focus_with_echo_feature_sized(finding_with, text, word, size):
     assert finding_with(text, word).size_mm == size
+
+
+# "without shadowing" denies the focus's shadow, not the place after it: the
+# finding takes its clause's site and side (guide §2, site and side from
+# context, step 2: the phrase of its own clause that says where it lies; a
+# phrase that is itself negated gives none, and this one is not).
+WITHOUT_SHADOWING: list[tuple[str, str, str, str]] = [
+    ("Calcification without shadowing in the left testis.", "Calcification", "scrotum", "left"),
+    ("Echogenic focus without posterior shadowing in the right kidney, possibly a small calcification.", "calcification", "kidney", "right"),
+    ("A 3 mm echogenic focus without acoustic shadowing within the liver, likely a calcification.", "calcification", "liver", ""),
+    ("Small echogenic focus without shadowing in the spleen, consistent with a calcified granuloma.", "granuloma", "spleen", ""),
+    ("Echogenic focus without shadowing measuring 2 mm in the left testis, probably a calcification.", "calcification", "scrotum", "left"),
+    ("Punctate calcification without twinkling artifact in the right renal sinus.", "calcification", "kidney", "right"),
+    # guards: a denied place or lesion stays denied
+    ("Calcified granuloma. No shadowing lesion in the liver.", "granuloma", "", ""),
+    ("Calcification without a mass in the left testis.", "Calcification", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site", "side"), WITHOUT_SHADOWING)
+def test_without_shadowing_denies_no_place(finding_with, text, word, site, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == (site, side)

@@ -276,7 +276,6 @@ DESCRIPTOR_WORD_LISTS = (
     "change_adverbs",
     "change_nouns",
     "uptake_nouns",
-    "echo_features",
     "size_compared_asides",
     "uptake_modifiers",
     "copula_adverbs",
