@@ -143,3 +143,26 @@ WITHOUT_SHADOWING: list[tuple[str, str, str, str]] = [
 def test_without_shadowing_denies_no_place(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# "the soft tissues of the left elbow" are the tissue about that joint: the
+# vocabulary's narrower name, periarticular soft tissue (guide §2 site
+# vocabulary: "when two names fit, use the narrower one"; corpora/GUIDE.md
+# site: heterotopic ossification or calcinosis placed at a joint is
+# periarticular soft tissue).
+SOFT_TISSUES_OF_A_JOINT: list[tuple[str, str, str, str]] = [
+    ("Bone scan: Increased uptake in the soft tissues of the left elbow corresponding to heterotopic ossification.", "ossification", "periarticular soft tissue", "left"),
+    ("Heterotopic ossification in the soft tissues of the right hip.", "ossification", "periarticular soft tissue", "right"),
+    ("Calcinosis in the soft tissues of the left elbow.", "Calcinosis", "periarticular soft tissue", "left"),
+    ("Calcification in the soft tissues of the left knee.", "Calcification", "periarticular soft tissue", "left"),
+    # guards: a region that is no joint, or a specific tissue, stays
+    ("Calcification in the soft tissues of the left thigh.", "Calcification", "soft tissue", "left"),
+    ("Calcification in the soft tissues about the right shoulder.", "Calcification", "periarticular soft tissue", "right"),
+    ("Calcification in the supraspinatus tendon of the right shoulder.", "Calcification", "tendon", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site", "side"), SOFT_TISSUES_OF_A_JOINT)
+def test_soft_tissues_of_a_joint(finding_with, text, word, site, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == (site, side)

@@ -472,8 +472,9 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         owners = rd.word_sets.get("part_owner_nouns", frozenset())
         clause = site_of_named_lesion(rd, f, rd.sent(f), owners) or clause
     if clause is not None and kit.site_info(clause.site).get("unspecific"):
-        # 'calcification in the soft tissues about the right shoulder'
-        clause = _joint_in_clause(kit, rd, f) or clause
+        # 'calcification in the soft tissues about the right shoulder'; 'in
+        # the soft tissues of the left elbow'
+        clause = _joint_in_clause(kit, rd, f) or _joint_of_tissue(kit, rd, clause) or clause
     # a structured record's own place row ('Location: left kidney' under
     # 'Finding: Calcification') says where it lies, as its clause would
     rows = site_of_rows(rd, f) if clause is None else None
@@ -1083,6 +1084,30 @@ def _joint_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             joint = _about_a_joint(kit, rd, s)
             if joint is not None:
                 return specific_site_after(kit, rd, f, joint.span.end) or joint
+    return None
+
+
+# Words between the vocabulary's unspecific tissue and the joint it is of
+# ('the soft tissues of the left elbow'; a side is read apart).
+_TISSUE_OF = frozenset({"of", "the", "both"})
+
+
+def _joint_of_tissue(kit: Toolkit, rd: ReportDoc, tissue: SiteRef) -> SiteRef | None:
+    """The tissue about a joint that an unspecific tissue phrase is 'of'
+    ('soft tissues of the left elbow', 'soft tissues of both knees'): the
+    vocabulary's narrower name for that tissue (guide §2 site vocabulary:
+    periarticular soft tissue is the tissue about a joint; when two names
+    fit, the narrower one). None where no joint (a REGION rule with
+    `mention_site`) follows it so, or another region does ('of the thigh')."""
+    end = tissue.span.end
+    for s in rd.sentence_sites(tissue.start):
+        if s.span.start < end or not kit.md(s.span).get("mention_site"):
+            continue
+        between = rd.lower[end : s.start]
+        if "of" in between and all(
+            w in _TISSUE_OF or w in kit.side_words for w in between
+        ):
+            return _joint_tissue(kit, rd, s)
     return None
 
 
