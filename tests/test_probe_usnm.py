@@ -166,3 +166,22 @@ SOFT_TISSUES_OF_A_JOINT: list[tuple[str, str, str, str]] = [
 def test_soft_tissues_of_a_joint(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# A plural label of a paired organ gives both sides to the sentences under
+# it (corpora/GUIDE.md laterality); a sentence that measures both sides
+# ('Right 11.2 cm, left 11.0 cm.') narrows it to neither.
+PLURAL_LABEL_BOTH_MEASURED: list[tuple[str, str, str]] = [
+    ("KIDNEYS: Right 11.2 cm, left 11.0 cm. No nephrocalcinosis.", "nephrocalcinosis", "bilateral"),
+    ("KIDNEYS: Right 11.2 cm, left 11.0 cm. Medullary nephrocalcinosis.", "nephrocalcinosis", "bilateral"),
+    ("KIDNEYS: Right measures 10.5 cm and left measures 10.9 cm. No calcifications.", "calcifications", "bilateral"),
+    ("TESTES: Right 4.1 cm, left 4.0 cm. Scattered microcalcifications.", "microcalcifications", "bilateral"),
+    # guards: one side named narrows it; the finding's own side wins
+    ("KIDNEYS: The right kidney has a cyst. Calcification in the cyst wall.", "Calcification", ""),
+    ("KIDNEYS: Right 11.2 cm, left 11.0 cm. Calcification in the left lower pole.", "Calcification", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), PLURAL_LABEL_BOTH_MEASURED)
+def test_plural_label_both_sides_measured(finding_with, text, word, side):
+    assert finding_with(text, word).laterality == side
