@@ -52,7 +52,9 @@ def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     if blocking == {"historical"} and _leads_to(rd, site, f):
         return True  # 'injury to the left thigh with a hematoma that later calcified'
     mine = flags(rd.mods, f)
-    if "negated" in blocking and "negated" not in mine and _denied_past_it(rd, site, f):
+    if "negated" in blocking and "negated" not in mine and (
+        _denied_past_it(rd, site, f) or _denied_look(rd, site, f)
+    ):
         blocking = blocking - {"negated"}
     return all(x in mine for x in blocking)
 
@@ -73,6 +75,50 @@ def _denied_past_it(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
         if m.category == "NEGATED_EXISTENCE"
     ]
     return bool(cues) and all(c is not None and c < f.start for c in cues)
+
+
+# Between a denied look ('without shadowing') and the place after it: the
+# words that lead to a place, and the pieces of a size ('measuring 2 mm in the')
+_PLACE_LEADS = frozenset(
+    {"in", "within", "at", "of", "along", "near", "the", "a", "an", ",",
+     "measuring", "measures", "mm", "cm", "x", "up", "to"}
+)
+
+
+def _denied_look(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
+    """Is the site phrase of the finding's sentence denied only by cues right
+    before it that deny how an ultrasound focus looks (mentions.json
+    echo_features: 'calcification without shadowing in the left testis',
+    'focus without posterior acoustic shadowing measuring 2 mm in the spleen,
+    likely a calcified granuloma')? The denial is the shadow's; the place
+    after it is the finding's own clause's (guide §2 step 2), not a denied
+    one."""
+    first = rd.layout.sent_first
+    if first[site.span.start] != first[f.start]:
+        return False
+    looks = rd.word_sets.get("echo_features", frozenset())
+    where = rd.mods.sub_to_doc  # the modifiers' tokens are the sub-document's
+    cues = [
+        where.get(m.modifier_span[1] - 1)
+        for m in rd.mods.of(site.span)
+        if m.category == "NEGATED_EXISTENCE"
+    ]
+    if not cues or not looks:
+        return False
+    # the side words before the place ('in the left testis') lead to it too
+    sided = {i for x in rd.matches.lats for i in range(x.start, x.end)}
+    for c in cues:
+        if c is None or c >= site.span.start:
+            return False
+        k = c + 1
+        while k < site.span.start and rd.lower[k] in looks:
+            k += 1
+        if k == c + 1 or not all(
+            rd.lower[i] in _PLACE_LEADS or rd.lower[i].isdigit() or i in sided
+            for i in range(k, site.span.start)
+        ):
+            return False
+    return True
 
 
 def _leads_to(rd: ReportDoc, site: SiteRef, f: Span) -> bool:

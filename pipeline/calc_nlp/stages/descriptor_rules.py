@@ -128,13 +128,15 @@ class DescriptorRules:
         compile_regex: Compile = re.compile,
         abbreviations: frozenset[str] = frozenset(),
         mask_words: frozenset[str] = frozenset(),
+        echo_features: frozenset[str] = frozenset(),
     ):
         """`alternation`: `phrase_alternation`, or the same kept by the build
         cache; `compile_regex`: `re.compile`, or the same from kept code
         (RegexCache); `abbreviations`: the words whose period ends no sentence
         (mentions.json side_abbreviations and measure_abbreviations, 'approx.');
         `mask_words`: the de-identification tokens (mentions.json mask_words,
-        XXXX), each a hidden word that may be a plural."""
+        XXXX), each a hidden word that may be a plural; `echo_features`: the
+        words of an ultrasound focus's look (mentions.json echo_features)."""
         self._compile = compile_regex
         self.by_phrase: dict[str, dict[str, Any]] = {}
         for entry in desc["terms"]:
@@ -304,6 +306,16 @@ class DescriptorRules:
         self.change_adverbs = frozenset(wl["change_adverbs"])
         # a change noun a grade word may stand before ("mild increase in")
         self.change_nouns = frozenset(wl["change_nouns"])
+        # the words of a change phrase naming only the earlier study ("unchanged
+        # from prior,"): no number's date (descriptor_sizes._without_compared)
+        self.size_compared_asides = frozenset(wl["size_compared_asides"])
+        # the words of an ultrasound focus's look ("with posterior acoustic
+        # shadowing"): no other lesion between it and its size
+        self.echo_features = echo_features
+        # a tracer's uptake a grade word may stand before ("faint uptake in")
+        self.uptake_nouns = frozenset(wl["uptake_nouns"])
+        # ... and the words it may stand before first ("mild increased tracer")
+        self.uptake_modifiers = frozenset(wl["uptake_modifiers"])
         # an adverb between a copula and the change word it puts ("is also stable")
         self.copula_adverbs = frozenset(wl["copula_adverbs"])
         self.auxiliaries = set(wl["auxiliaries"])

@@ -728,6 +728,7 @@ def size_of(
                 continue
             elif m.start() >= span.end_char:
                 between = _without_clock(dr, text[span.end_char : m.start()])
+                between = _without_compared(dr, between)
                 gap = words(dr, between, drop)
                 rest = words(dr, text[m.end() : hi], set())
                 after = rest[:1]
@@ -759,6 +760,29 @@ def size_of(
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 best = (dist, size_mm(dr, m), word)
     return None if best is None else (best[1], best[2])
+
+
+# a part of a gap set off by commas (its words are group 1, a comma after it)
+_COMMA_PART = re.compile(r",([^,;\n]*)(?=,)")
+
+
+def _without_compared(dr: DescriptorRules, between: str) -> str:
+    """The text between a mention and a size after it without a part set off
+    by commas that a change term opens and only the words naming the earlier
+    study follow (size_compared_asides: ", unchanged from prior,", ", stable
+    since the last exam,"): it compares the finding with that study, dates no
+    number, and leaves the size after it the mention's. Else the text."""
+    if "," not in between:
+        return between
+    for part in _COMMA_PART.finditer(between):
+        body = part.group(1).strip()
+        opener = dr.terms.match(body)
+        if opener is None or dr.term(opener.group())["field"] != "change":
+            continue
+        rest = _plain(body[opener.end() :])
+        if rest and set(rest) <= dr.size_compared_asides:
+            return between[: part.start()] + between[part.end() :]
+    return between
 
 
 def _earlier_before(
@@ -1057,6 +1081,22 @@ def restated_head(
     return None
 
 
+# a "with" or "without" right before a clause of a head ("focus with
+# shadowing ..."): the phrase that says how the focus looks
+_FEATURE_OPENED = re.compile(r"(?<!\w)with(?:out)?[^\S\n]*$", re.I)
+
+
+def _feature_led(dr: DescriptorRules, part: list[str]) -> bool:
+    """Does a clause a "with" opens after a head say how it looks and then
+    give its size by a lead ("shadowing in the upper pole measuring 3 mm",
+    "twinkling artifact measuring 5 mm")? An echo feature (echo_features) and
+    the head's short place before the size lead, as `_size_led` reads them."""
+    digit = next((j for j, w in enumerate(part) if w[0].isdigit()), None)
+    if digit is None or not dr.echo_features & set(part[:digit]):
+        return False
+    return _size_led(dr, part[:digit], featured=True)
+
+
 def _led_end(
     dr: DescriptorRules, text: str, cuts: list[int], ends: list[int], end: int
 ) -> int:
@@ -1068,6 +1108,10 @@ def _led_end(
         part = _plain(text[cuts[k] : ends[k]])
         if _led(dr, part) or (k == 0 and _size_only(dr, text[cuts[k] : ends[k]])):
             return ends[k]
+        if _FEATURE_OPENED.search(text, max(0, cuts[k] - 12), cuts[k]) and _feature_led(
+            dr, part
+        ):
+            return ends[k]  # "focus with shadowing in the upper pole measuring 3 mm"
         if dr.lesion_nouns & set(part) or any(w[0].isdigit() for w in part):
             break
     return end
@@ -1332,21 +1376,30 @@ def _set_off_size(dr: DescriptorRules, gap: list[str], after: str) -> bool:
     )
 
 
-def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
+def _size_led(dr: DescriptorRules, gap: list[str], featured: bool = False) -> bool:
     """Is the gap between a lesion noun and a size after it a size lead
     (", the largest measuring"; "foci up to"), after a short place of the
     noun holding no other lesion and no number ("foci in the lower pole,
     measuring"; "focus in the right kidney measuring"); a numbered place's
     number is no other number ("foci in segment 6, the larger 7 mm":
-    `_without_refs`)?"""
+    `_without_refs`)? `featured`: the gap is the rest of a clause a "with"
+    opened ("shadowing in the lower pole measuring")."""
     leading = dr.size_lead_words
     k = len(gap)
     while k and gap[k - 1] in leading:
         k -= 1
     place, lead = _without_refs(dr, gap[:k]), [w for w in gap[k:] if w != ","]
+    # an echo feature and its "with" say how the noun looks, no place: the
+    # place after them may be as long as the set-off one (`_set_off_size`)
+    reach = 2 * dr.window
+    if place[:1] in (["with"], ["without"]) and dr.echo_features & set(place):
+        place, featured = place[1:], True
+    if featured:
+        place = [w for w in place if w not in dr.echo_features]
+        reach = 3 * dr.window
     return (
         _led(dr, lead)
-        and len(place) <= 2 * dr.window  # a place of a few words
+        and len(place) <= reach  # a place of a few words
         and not dr.lesion_nouns & set(place)
         and not any(w[0].isdigit() or w in (";", ":", ".") for w in place)
     )

@@ -1157,6 +1157,8 @@ def _terms(
     for k, m in enumerate(found):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
+        if field in ("severity", "change") and _grades_uptake(dr, text, m.end()):
+            continue  # "faint uptake", "increased uptake in": the tracer's
         if field == "change":
             changed = m.end()
         elif (
@@ -1217,6 +1219,29 @@ def _grades_change_noun(
         first[0] in dr.change_nouns
         or (first[0] == "interval" and len(first) > 1 and first[1] in dr.change_nouns)
     )
+
+
+# one word, or a hyphen, right after a position (for `_grades_uptake`)
+_ONE_WORD = re.compile(r"[^\S\n]*([\w]+|-)")
+
+
+def _grades_uptake(dr: DescriptorRules, text: str, end: int) -> bool:
+    """Does the grade word ending at `end` stand before a tracer's uptake
+    (`uptake_nouns`), with only `uptake_modifiers` between ("faint uptake",
+    "moderate tracer accumulation", "mild soft-tissue uptake")? On a scan it
+    grades the uptake then, not the calcium (corpora/GUIDE.md, severity)."""
+    at = end
+    for _ in range(4):
+        m = _ONE_WORD.match(text, at)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        if word in dr.uptake_nouns:
+            return True
+        if word not in dr.uptake_modifiers:
+            return False
+        at = m.end()
+    return False
 
 
 def _comparative(dr: DescriptorRules, m: re.Match[str], start: int) -> bool:

@@ -612,12 +612,24 @@ def _plural_label_side(
         return ""
     side = str(kit.md(implied[-1])["laterality"])
     start = rd.sent(f).start
-    if any(
-        label.span.end <= x.start < start and kit.md(x)["laterality"] != side
-        for x in rd.matches.lats
+    between = [x for x in rd.matches.lats if label.span.end <= x.start < start]
+    if any(kit.md(x)["laterality"] != side for x in between) and not _both_measured(
+        kit, rd, between
     ):
         return ""
     return side
+
+
+def _both_measured(kit: Toolkit, rd: ReportDoc, between: list[Span]) -> bool:
+    """Does the last sentence that writes a side word between a plural label
+    and the finding write both sides ('KIDNEYS: Right 11.2 cm, left 11.0 cm.
+    No nephrocalcinosis.')? It goes through both organs, so it narrows the
+    label's part to neither, and the sentences after it stay under both."""
+    last = rd.layout.sent_first[between[-1].start]
+    sides = {
+        kit.md(x)["laterality"] for x in between if rd.layout.sent_first[x.start] == last
+    }
+    return {"left", "right"} <= sides
 
 
 def _side_of_organ_label(kit: Toolkit, rd: ReportDoc, f: Span, label: SiteRef) -> str:

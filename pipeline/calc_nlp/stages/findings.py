@@ -32,6 +32,7 @@ from calc_nlp.stages.linking import (
     linked,
     organ_part,
     part_words,
+    place_words,
     qualified,
     restated_parts,
 )
@@ -210,7 +211,7 @@ def restated_causes(
         # whole site ('b/l calcified nodules, likely granulomas'), without
         # one nowhere, as a finding with no site words
         shared = "candidates" in kit.md(site.span)
-        text = "" if site.span is span or shared else part_words(kit, rd, site)
+        text = "" if site.span is span or shared else place_words(kit, rd, site)
         placed = bool(f.site_text) and not (shared and not f.laterality)
         start = rd.layout.sent_first[span.start]
         (extra if placed else unplaced).extend(
@@ -319,7 +320,7 @@ def features(
     own, distribution = own_cues(kit, rd, span, cues, f.site)
     return Features(
         site=f.site,
-        site_text=part_words(kit, rd, site) if site and site.span is not span else "",
+        site_text=place_words(kit, rd, site) if site and site.span is not span else "",
         laterality=f.laterality,
         metastatic_prone=bool(info.get("metastatic_prone")),
         dystrophic_prone=bool(info.get("dystrophic_prone"))

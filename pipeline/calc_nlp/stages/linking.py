@@ -472,8 +472,9 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         owners = rd.word_sets.get("part_owner_nouns", frozenset())
         clause = site_of_named_lesion(rd, f, rd.sent(f), owners) or clause
     if clause is not None and kit.site_info(clause.site).get("unspecific"):
-        # 'calcification in the soft tissues about the right shoulder'
-        clause = _joint_in_clause(kit, rd, f) or clause
+        # 'calcification in the soft tissues about the right shoulder'; 'in
+        # the soft tissues of the left elbow'
+        clause = _joint_in_clause(kit, rd, f) or _joint_of_tissue(kit, rd, clause) or clause
     # a structured record's own place row ('Location: left kidney' under
     # 'Finding: Calcification') says where it lies, as its clause would
     rows = site_of_rows(rd, f) if clause is None else None
@@ -1086,6 +1087,30 @@ def _joint_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return None
 
 
+# Words between the vocabulary's unspecific tissue and the joint it is of
+# ('the soft tissues of the left elbow'; a side is read apart).
+_TISSUE_OF = frozenset({"of", "the", "both"})
+
+
+def _joint_of_tissue(kit: Toolkit, rd: ReportDoc, tissue: SiteRef) -> SiteRef | None:
+    """The tissue about a joint that an unspecific tissue phrase is 'of'
+    ('soft tissues of the left elbow', 'soft tissues of both knees'): the
+    vocabulary's narrower name for that tissue (guide §2 site vocabulary:
+    periarticular soft tissue is the tissue about a joint; when two names
+    fit, the narrower one). None where no joint (a REGION rule with
+    `mention_site`) follows it so, or another region does ('of the thigh')."""
+    end = tissue.span.end
+    for s in rd.sentence_sites(tissue.start):
+        if s.span.start < end or not kit.md(s.span).get("mention_site"):
+            continue
+        between = rd.lower[end : s.start]
+        if "of" in between and all(
+            w in _TISSUE_OF or w in kit.side_words for w in between
+        ):
+            return _joint_tissue(kit, rd, s)
+    return None
+
+
 def _about_a_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef | None:
     """A joint of its clause led by 'about', 'around', 'adjacent to'
     (mentions.json joint_leads): the tissue about that joint, its REGION
@@ -1461,7 +1486,7 @@ def causes_elsewhere(
                         md.get("cue_at_site", {}).get(place.site, name),
                         place.site,
                         place.laterality,
-                        part_words(kit, rd, place),
+                        place_words(kit, rd, place),
                         rd.span_text(span),
                         span.start,
                         organ_part(kit, rd, span.start, place.site),
@@ -1489,7 +1514,7 @@ def causes_elsewhere(
                 # a cause whose own words name the organ ('multinodular
                 # goiter') names the whole of it, no part
                 own = nearest.span.start < span.end and span.start < nearest.span.end
-                stext = "" if own else part_words(kit, rd, nearest)
+                stext = "" if own else place_words(kit, rd, nearest)
         if not lat:
             lat = (
                 own_side
@@ -1910,6 +1935,22 @@ def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     # lung bases' is the part 'both bases' names)
     part = [x for x in part if x not in whole] or part
     return " ".join(part)
+
+
+def place_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
+    """The words of a site phrase that name the place a cause or a finding
+    lies at, for guide §4 rule 4's 'the same place': its part
+    (`part_words`), or, for a phrase of one word naming one organ of a site
+    that takes in several (mentions.json organ_words: 'testis', 'epididymal'
+    of the scrotum), that organ, spelled as site_synonyms spell it. A cause
+    at one organ is not at another's calcification."""
+    part = part_words(kit, rd, site)
+    if part:
+        return part
+    words = core_words(rd.span_text(site.span))
+    if words not in kit.word_sets.get("organ_words", frozenset()):
+        return ""
+    return kit.descriptors.synonyms.get(words, words)
 
 
 def core_words(site_text: str) -> str:

@@ -884,6 +884,7 @@ class Toolkit:
             regexes.compile,
             self.abbreviations,
             frozenset(rules.word_lists.get("mask_words", [])),
+            frozenset(rules.word_lists.get("echo_features", [])),
         )
         # Per exam kind: its table entry, a regex for its exam-line words and
         # one for the report words that tell it.
