@@ -53,3 +53,34 @@ def test_denied_acute_injury_then_finding(text: str) -> None:
 @pytest.mark.parametrize("text", DENIED_LISTS)
 def test_denied_lists_stay_denied(text: str) -> None:
     assert _finding(text).negated
+
+
+def _conditions(text: str) -> list[str]:
+    return [c.name for c in analyze_report(text).conditions]
+
+
+# 'Code stroke' names the ED's stroke activation, the reason for the study,
+# not a stroke the report asserts (guide §3: a condition is recorded only
+# when the report asserts it for this patient), as 'stroke alert' and
+# 'stroke protocol' name none.
+CODE_STROKE = [
+    "CT ANGIO HEAD/NECK - CODE STROKE: Calcified plaque at the left ICA origin.",
+    "Indication: Code stroke, left sided weakness. Calcification of the bilateral cavernous carotid arteries.",
+    "CT head (code stroke activation): no hemorrhage. Calcified falx.",
+]
+# Guards: a stroke the report states stays one.
+STROKE_STATED = [
+    "History: prior stroke. Calcification of the cavernous carotid arteries.",
+    "Code stroke called. Old left MCA stroke. Calcified plaque at the left carotid bulb.",
+    "Indication: stroke. Calcification of the cavernous carotid arteries.",
+]
+
+
+@pytest.mark.parametrize("text", CODE_STROKE)
+def test_code_stroke_is_no_infarct(text: str) -> None:
+    assert "infarct" not in _conditions(text)
+
+
+@pytest.mark.parametrize("text", STROKE_STATED)
+def test_stated_stroke_is_an_infarct(text: str) -> None:
+    assert "infarct" in _conditions(text)
