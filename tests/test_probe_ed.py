@@ -84,3 +84,34 @@ def test_code_stroke_is_no_infarct(text: str) -> None:
 @pytest.mark.parametrize("text", STROKE_STATED)
 def test_stated_stroke_is_an_infarct(text: str) -> None:
     assert "infarct" in _conditions(text)
+
+
+# A lead term ('s/p', 'status post') names prior surgery only when no other
+# condition follows it: 'status post MVA' is trauma alone (patterns/README.md,
+# conditions: lead). An ED note's mechanism words may stand between the lead
+# and the trauma ('s/p mechanical fall', 's/p high speed MVC'): still the
+# trauma alone (guide §3: a condition is recorded only when asserted).
+LEAD_THEN_WORDS_THEN_TRAUMA = [
+    "80F s/p mechanical fall. Pineal calcification.",
+    "HPI: s/p ground level fall with head strike. Calcified falx.",
+    "s/p high speed MVC. Aortic arch calcification.",
+    "Status post unwitnessed fall. Pineal calcification.",
+]
+# Guards: a lead before an operation, or a lead alone in its item.
+LEAD_SURGERY = [
+    ("s/p right knee arthroplasty. Vascular calcifications.", "prior surgery"),
+    ("s/p fall. Pineal calcification.", "trauma"),
+    ("Patient s/p, fall last week. Pineal calcification.", "prior surgery"),
+    ("History: remote fall with subdural hematoma. Pineal calcification.", "trauma"),
+    ("Indication: lupus nephritis on HD. Vascular calcifications.", "lupus"),
+]
+
+
+@pytest.mark.parametrize("text", LEAD_THEN_WORDS_THEN_TRAUMA)
+def test_lead_then_mechanism_then_trauma(text: str) -> None:
+    assert _conditions(text) == ["trauma"]
+
+
+@pytest.mark.parametrize(("text", "name"), LEAD_SURGERY)
+def test_lead_guards(text: str, name: str) -> None:
+    assert name in _conditions(text)
