@@ -115,3 +115,34 @@ def test_lead_then_mechanism_then_trauma(text: str) -> None:
 @pytest.mark.parametrize(("text", "name"), LEAD_SURGERY)
 def test_lead_guards(text: str, name: str) -> None:
     assert name in _conditions(text)
+
+
+def _site(text: str, mention: str | None = None) -> str:
+    return _finding(text, mention).site
+
+
+# A CT KUB places a pelvic calcification by what it is not in: 'separate
+# from the ureter', 'distinct from the ureter', 'outside the ureter'. That
+# place is denied as its site (guide §2: a phrase that is itself negated
+# gives neither site nor side); the lesion its sentence names it as places
+# it ('most compatible with a phlebolith': vein, guide §2 step 3), else the
+# region it is in gives none.
+SET_APART = [
+    ("There is a 5 mm calcification in the left hemipelvis which is separate from the ureter and most compatible with a phlebolith.", "calcification", "vein"),
+    ("A calcification in the pelvis distinct from the ureter is a phlebolith.", "calcification", "vein"),
+    ("Calcification near the left UVJ but outside the ureter, consistent with phlebolith.", "Calcification", "vein"),
+    ("A 3 mm calcification in the right hemipelvis separate from the ureter.", "calcification", ""),
+    ("Calcification adjacent to but separate from the right ureter.", "Calcification", ""),
+    ("Calcification in the left pelvis, separate from the expected course of the ureter.", "Calcification", ""),
+]
+# Guards: a calcification placed in or along the ureter keeps it.
+IN_THE_URETER = [
+    ("There is a 3 mm calcification in the distal right ureter.", "calcification", "ureter"),
+    ("Calcification along the expected course of the left ureter, phlebolith versus stone.", "Calcification", "ureter"),
+    ("Calcification in the left ureter, separate from the bladder.", "Calcification", "ureter"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), SET_APART + IN_THE_URETER)
+def test_place_set_apart_gives_no_site(text: str, mention: str, site: str) -> None:
+    assert _site(text, mention) == site
