@@ -31,6 +31,9 @@ ACUTE_INJURY_THEN_FINDING = [
     "Shoulder XR: No dislocation, calcific tendinitis of the supraspinatus.",
     "NO INTRACRANIAL HEMORRHAGE, CALCIFIED FALX.",
     "Pelvis XR: no fractures, pelvic phleboliths.",
+    "CT head: no ICH, calcified pineal.",
+    "ED note: CTH neg for ICH, chronic calcifications of the falx.",
+    "CT head: No SAH, choroid plexus calcification.",
 ]
 
 # Guards: a list that goes on, or an item that is no acute injury, stays
