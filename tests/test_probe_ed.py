@@ -149,3 +149,26 @@ IN_THE_URETER = [
 @pytest.mark.parametrize(("text", "mention", "site"), SET_APART + IN_THE_URETER)
 def test_place_set_apart_gives_no_site(text: str, mention: str, site: str) -> None:
     assert _site(text, mention) == site
+
+
+def _side(text: str, mention: str | None = None) -> str:
+    return _finding(text, mention).laterality
+
+
+# The plural of a part each of a pair of vessels has one of names both
+# (corpora/GUIDE.md laterality: 'the carotid bulbs', 'the cavernous carotid
+# arteries'): a C-spine or CTA read's 'the carotid bifurcations' too.
+PAIRED_PART_PLURALS = [
+    ("CT C-SPINE: No fracture. Calcified plaque at the carotid bifurcations.", "bilateral"),
+    ("CTA neck: Calcification at the common carotid bifurcations.", "bilateral"),
+    ("Atherosclerotic calcification of the iliac bifurcations.", "bilateral"),
+    # guards: one bifurcation, or a side written on it
+    ("Calcified plaque at the carotid bifurcation.", ""),
+    ("Calcified plaque at the right carotid bifurcation.", "right"),
+    ("Calcified plaque at the aortic and iliac bifurcations.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), PAIRED_PART_PLURALS)
+def test_paired_vessel_part_plural(text: str, side: str) -> None:
+    assert _side(text) == side
