@@ -172,3 +172,31 @@ PAIRED_PART_PLURALS = [
 @pytest.mark.parametrize(("text", "side"), PAIRED_PART_PLURALS)
 def test_paired_vessel_part_plural(text: str, side: str) -> None:
     assert _side(text) == side
+
+
+# The same for a denied acute disease an ED work-up rules out ('no PE',
+# 'no appendicitis'): the CT summary's calcification after the comma is
+# stated (guide §2 negated; context.json acute_words).
+ACUTE_DISEASE_THEN_FINDING = [
+    "CTA chest per radiology: no PE, coronary calcifications.",
+    "CT A/P reviewed: no appendicitis, pelvic phleboliths.",
+    "CT abdomen: No diverticulitis, calcified uterine fibroid.",
+    "CXR: no pneumonia, calcified granuloma in the left upper lobe.",
+    "CTA: no dissection, aortic calcification.",
+    "CT: no bowel obstruction, calcified mesenteric lymph node.",
+]
+# Guards: lists of them stay denied.
+ACUTE_DISEASE_LISTS = [
+    "No PE or coronary calcification.",
+    "No appendicitis, abscess, or calcification.",
+]
+
+
+@pytest.mark.parametrize("text", ACUTE_DISEASE_THEN_FINDING)
+def test_denied_acute_disease_then_finding(text: str) -> None:
+    assert not _finding(text).negated
+
+
+@pytest.mark.parametrize("text", ACUTE_DISEASE_LISTS)
+def test_denied_acute_disease_lists(text: str) -> None:
+    assert _finding(text).negated
