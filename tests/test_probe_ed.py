@@ -200,3 +200,29 @@ def test_denied_acute_disease_then_finding(text: str) -> None:
 @pytest.mark.parametrize("text", ACUTE_DISEASE_LISTS)
 def test_denied_acute_disease_lists(text: str) -> None:
     assert _finding(text).negated
+
+
+# A templated ED read flattened into cells parted by bars: a cell's 'none'
+# denies its own label's item, not the next cell's ('Hemorrhage: none |
+# Calcifications: pineal'): a bar ends a modifier's scope (guide §2: a
+# modifier governs its own clause).
+BAR_CELLS = [
+    "CT HEAD NON CON | Hemorrhage: none | Mass effect: none | Calcifications: pineal, choroid plexus (physiologic)",
+    "Fracture: none | Calcification: pineal gland",
+    "Hemorrhage - none | Calcifications - pineal",
+]
+BAR_CELL_DENIALS = [
+    "Hemorrhage: none | Calcifications: none",
+    "Calcification: none | Hemorrhage: none",
+    "No calcification | no hemorrhage",
+]
+
+
+@pytest.mark.parametrize("text", BAR_CELLS)
+def test_bar_ends_a_denial(text: str) -> None:
+    assert not _finding(text).negated
+
+
+@pytest.mark.parametrize("text", BAR_CELL_DENIALS)
+def test_bar_cell_own_denial(text: str) -> None:
+    assert _finding(text).negated
