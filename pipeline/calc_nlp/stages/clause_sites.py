@@ -29,6 +29,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if (score := site_reach(rd, f, s)) is not None
         and asserted(rd, s, f)
         and not another_list_item(rd, s, f)
+        and not _set_apart(kit, rd, f, s)
     ]
     # A named site beats a body region in the same clause ('over the right
     # upper quadrant, within the liver'), a place beats a landmark ('lateral to
@@ -56,6 +57,25 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or _owner_after_shared(kit, rd, found)
         or compound_head(kit, rd, found)
     )
+
+
+# Words that end the stretch an 'apart' phrase reaches to a site after it
+# ('separate from the ureter, and the bladder').
+_APART_STOPS = frozenset({",", ";", "and", "but", "or"})
+
+
+def _set_apart(kit: Toolkit, rd: ReportDoc, f: Span, s: SiteRef) -> bool:
+    """Is the site after the finding named as what it lies apart from
+    ('calcification in the left hemipelvis, separate from the ureter';
+    mentions.json apart_words)? The finding is not there, as where a negated
+    phrase names the place (guide §2: it gives neither site nor side)."""
+    if s.span.start < f.end:
+        return False
+    words = kit.word_sets.get("apart_words", frozenset())
+    between = rd.lower[f.end : s.span.start]
+    text = " " + " ".join(between) + " "
+    at = max((text.rfind(w) + len(w) for w in _padded(words) if w in text), default=-1)
+    return at >= 0 and _APART_STOPS.isdisjoint(text[at:].split())
 
 
 def _without_other_items_sites(

@@ -512,6 +512,11 @@ def _not_before_any(lay: Layout, span: Span | RuleHit, words: list[str]) -> bool
 LEAD_REACH = 2
 # Punctuation that ends a list item: a word after it is no longer led.
 ITEM_ENDS = frozenset({",", ";"})
+# Words that link another thing to a lead term rather than qualify what it
+# leads to ('fall with subdural hematoma', 'nephritis on HD').
+LEAD_LINKS = frozenset(
+    "with without on of for in at to from after by and or due during since while".split()
+)
 
 
 def _named_conditions(
@@ -561,13 +566,21 @@ def _named_conditions(
         if not md.get("lead") or c.end >= len(doc):
             return False
         entry = kit.rules.conditions[md["condition"]]
-        # another condition right after it, or a word it does not lead to
-        # right after it or after a word or two ('status post mantle radiation'),
-        # in its own list item ('s/p sigmoidectomy, FOLFOX' names the operation)
+        # another condition or a word it does not lead to, right after it
+        # or after a word or two ('status post mantle radiation', 's/p
+        # mechanical fall'), in its own list item ('s/p sigmoidectomy,
+        # FOLFOX' names the operation)
         words = entry.get("lead_not_before", ())
         reach = range(c.end, min(c.end + LEAD_REACH + 1, len(doc)))
-        in_item = takewhile(lambda i: lower[i] not in ITEM_ENDS, reach)
-        return c.end in starts or any(lower[i] in words for i in in_item)
+        in_item = list(takewhile(lambda i: lower[i] not in ITEM_ENDS, reach))
+        if any(lower[i] in words for i in in_item):
+            return True
+        # a condition after a word or two that only qualify it ('s/p
+        # mechanical fall', 's/p high speed MVC'), not after one that links
+        # another thing to the term ('fall with subdural hematoma',
+        # 'lupus nephritis on HD')
+        plain = takewhile(lambda i: lower[i].isalpha() and lower[i] not in LEAD_LINKS, in_item)
+        return any(i in starts for i in (c.end, *plain))
 
     return [c for c in conds if not empty(c)]
 
