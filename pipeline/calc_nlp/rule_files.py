@@ -502,7 +502,35 @@ def load_cues(
                 md["id"],
                 "distribution",
             )
+    _check_consequences(cue_rules)
     return cue_rules
+
+
+def _check_consequences(cue_rules: list[dict[str, Any]]) -> None:
+    """A rule-2 CUE's `consequences` name rule-1 cues of cues.json: the
+    lesions of the disease it names, which are no cause of it."""
+    causes = {
+        r["metadata"]["cue"]
+        for r in cue_rules
+        if r["category"] == "CUE" and r["metadata"]["rule"] == 1
+    }
+    for r in cue_rules:
+        md = r["metadata"]
+        if "consequences" not in md:
+            continue
+        names = md["consequences"]
+        if (
+            md.get("rule") != 2
+            or not isinstance(names, list)
+            or not names
+            or any(n not in causes for n in names)
+        ):
+            raise PatternError(
+                "cues.json",
+                "consequences must be a list of rule-1 cue names on a rule-2 CUE",
+                md["id"],
+                "consequences",
+            )
 
 
 def load_context(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, Any]]:

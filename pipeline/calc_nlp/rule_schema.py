@@ -161,6 +161,7 @@ METADATA_KEYS = {
     "requires_site",
     "cue_at_site",
     "not_after_sites",
+    "consequences",
     "site",
     "laterality",
     "cue",

@@ -1,0 +1,56 @@
+"""Probe round on nephrology, dialysis, transplant and metabolic bone notes
+and the imaging ordered from those clinics. Made-up sentences, one row per
+wording; none is taken from a real note.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _find(analyzer, text: str, mention: str):
+    r = analyzer.analyze(text, "T")
+    hits = [f for f in r.findings if f.mention == mention]
+    assert hits, [f.mention for f in r.findings]
+    return hits[0]
+
+
+# Calciphylaxis is the calcification of the small vessels of the skin and fat
+# whose lesions are necrotic: the necrosis, eschar or fat necrosis its
+# sentence names is the disease's own lesion, not a dystrophic cause of it
+# (guide §4 rule 2: calciphylaxis is a metastatic pattern on the mention).
+CALCIPHYLAXIS_NECROSIS = [
+    ("ESRD on HD. Calciphylaxis with necrotic eschar of the left thigh.",
+     "Calciphylaxis"),
+    ("Exam: necrotic ulcers of both calves due to calciphylaxis.", "calciphylaxis"),
+    ("Assessment: Calciphylaxis, left thigh, with skin necrosis and ulceration.",
+     "Calciphylaxis"),
+    ("Nonhealing necrotic wound of the abdomen from calciphylaxis.", "calciphylaxis"),
+    ("Penile necrosis secondary to calciphylaxis in a dialysis patient.",
+     "calciphylaxis"),
+    ("Calcific uremic arteriolopathy with necrosis of the left leg.",
+     "Calcific uremic arteriolopathy"),
+    ("Skin biopsy: calcification of small subcutaneous vessels with fat necrosis, "
+     "consistent with calciphylaxis.", "calciphylaxis"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), CALCIPHYLAXIS_NECROSIS)
+def test_calciphylaxis_necrosis_is_its_own_lesion(analyzer, text, mention):
+    assert _find(analyzer, text, mention).classification == "metastatic"
+
+
+# Guards: necrosis named with another calcification stays its cause, and so
+# does a necrosis that causes a nephrocalcinosis.
+NECROSIS_CAUSES = [
+    ("Cortical nephrocalcinosis bilaterally, sequela of cortical necrosis.",
+     "nephrocalcinosis"),
+    ("Calcification within the necrotic left renal mass.", "Calcification"),
+    ("ESRD on HD. Calcification of the left thigh fat at a site of fat necrosis.",
+     "Calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), NECROSIS_CAUSES)
+def test_necrosis_stays_a_cause_elsewhere(analyzer, text, mention):
+    assert _find(analyzer, text, mention).classification == "dystrophic"
