@@ -54,3 +54,56 @@ NECROSIS_CAUSES = [
 @pytest.mark.parametrize(("text", "mention"), NECROSIS_CAUSES)
 def test_necrosis_stays_a_cause_elsewhere(analyzer, text, mention):
     assert _find(analyzer, text, mention).classification == "dystrophic"
+
+
+def _conditions(analyzer, text: str) -> list[str]:
+    """The report's conditions, with a finding after the text (a report
+    with none gives no conditions)."""
+    text += "\nFINDINGS: Calcification in the right kidney."
+    return [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# A state found by measurement (hypercalcemia, hyperparathyroidism, kidney
+# disease, hyperphosphatemia) that an exam evaluates or works up, with no
+# 'for', is the patient's: the evaluation is of its cause or extent (guide §3:
+# a condition the report asserts). 'Evaluate for X' still asks.
+EVALUATED_STATES = [
+    ("INDICATION: Parathyroid scan for evaluation of primary "
+     "hyperparathyroidism.", "hyperparathyroidism"),
+    ("HISTORY: Hypercalcemia workup.", "hypercalcemia"),
+    ("INDICATION: Hypercalcemia work-up.", "hypercalcemia"),
+    ("Reason for exam: evaluation of hypercalcemia.", "hypercalcemia"),
+    ("HISTORY: Hyperparathyroidism evaluation.", "hyperparathyroidism"),
+    ("HISTORY: Evaluate hyperparathyroidism.", "hyperparathyroidism"),
+    ("CLINICAL: Evaluation of CKD stage 4.", "chronic kidney disease"),
+    ("Indication: eval hyperphosphatemia.", "hyperphosphatemia"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), EVALUATED_STATES)
+def test_evaluated_state_is_the_patients(analyzer, text, name):
+    assert name in _conditions(analyzer, text)
+
+
+ASKED_CONDITIONS = [
+    ("HISTORY: Evaluate for hyperparathyroidism.", "hyperparathyroidism"),
+    ("Workup for hypercalcemia.", "hypercalcemia"),
+    ("Rule out hyperparathyroidism.", "hyperparathyroidism"),
+    ("Indication: eval sarcoid.", "sarcoidosis"),
+    ("Reason: evaluation of possible sarcoidosis.", "sarcoidosis"),
+    ("Kidney transplant evaluation.", "prior surgery"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ASKED_CONDITIONS)
+def test_asked_condition_stays_out(analyzer, text, name):
+    assert name not in _conditions(analyzer, text)
+
+
+def test_evaluated_state_makes_rule_3(analyzer):
+    r = analyzer.analyze(
+        "HISTORY: Hypercalcemia workup.\nFINDINGS: Calcification of the renal "
+        "pyramids bilaterally.",
+        "T",
+    )
+    assert [f.classification for f in r.findings] == ["metastatic"]

@@ -367,6 +367,13 @@ def _check_condition(entry: dict[str, Any], ids: Ids, cid: str) -> None:
         raise PatternError(
             "conditions.json", "procedure must be true or false", cid, "procedure"
         )
+    if not isinstance(entry.get("evaluated_present", False), bool):
+        raise PatternError(
+            "conditions.json",
+            "evaluated_present must be true or false",
+            cid,
+            "evaluated_present",
+        )
     words = entry.get("lead_not_before", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise PatternError(

@@ -142,6 +142,7 @@ def modifiers(
     findings: list[int] = []
     places: list[int] = []
     conditions: list[int] = []
+    states: list[int] = []
     procedure_ends: list[int] = []
     for t, st in zip(targets, subs, strict=True):
         label = st.label_
@@ -154,9 +155,14 @@ def modifiers(
                 procedure_ends.append(st.end)
             else:
                 conditions.append(st.start)
+                if kit.rules.conditions[kit.md(t)["condition"]].get(
+                    "evaluated_present"
+                ):
+                    states.append(st.start)
     clause.findings = sorted(findings)
     clause.places = frozenset(places)
     clause.conditions = frozenset(conditions)
+    clause.states = frozenset(states)
     clause.procedure_ends = frozenset(procedure_ends)
     clause.dashes = (
         frozenset(
@@ -462,6 +468,9 @@ class _Clauses:
         self.words, self.starts, self.verbs = words, starts, verbs
         self.findings: list[int] = []  # where the calcification mentions start
         self.conditions: frozenset[int] = frozenset()  # where conditions start
+        # where conditions start that are states found by measurement
+        # (`evaluated_present`: hypercalcemia, kidney disease)
+        self.states: frozenset[int] = frozenset()
         self.openers: frozenset[str] = frozenset()  # words opening a stated item
         self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
         self.present_starts: frozenset[int] = frozenset()  # where PRESENT phrases start
@@ -670,6 +679,18 @@ class _Clauses:
         if target.start < end:
             return False
         return not all(w in lead for w in self._index()[end : target.start])
+
+    def evaluates_a_state(self, target: Target, mod: Any) -> bool:
+        """Does an evaluation or workup with no 'for' (`evaluates_a_state`:
+        'evaluation of', 'workup') reach a state found by measurement
+        (`evaluated_present`)? 'Evaluation of primary hyperparathyroidism',
+        'Hypercalcemia workup': the state is the patient's, its cause or
+        extent is what is evaluated (guide §3); 'evaluate for' still asks."""
+        if mod.category != "HYPOTHETICAL":
+            return False
+        if not (mod.rule.metadata or {}).get("evaluates_a_state"):
+            return False
+        return target.start in self.states
 
     def plans_a_disease(self, target: Target, mod: Any) -> bool:
         """Does a trigger that plans a procedure (`procedures_only`: 'referred
@@ -1210,6 +1231,7 @@ _CHECKS_OF = {
         _Clauses.reason_for_a_procedure,
         _Clauses.plans_a_disease,
         _Clauses.finding_past_the_test,
+        _Clauses.evaluates_a_state,
     ),
 }
 
@@ -1277,6 +1299,9 @@ _ASKS: dict[Any, Any] = {
     _Clauses.answered: lambda c, d, md: c == "HYPOTHETICAL" and d == _FORWARD,
     _Clauses.reason_for_a_procedure: lambda c, d, md: (
         c == "HYPOTHETICAL" and d != "BACKWARD"
+    ),
+    _Clauses.evaluates_a_state: lambda c, d, md: (
+        c == "HYPOTHETICAL" and bool(md.get("evaluates_a_state"))
     ),
 }
 
