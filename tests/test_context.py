@@ -574,6 +574,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
     clause.findings = [4, 18, 24, 35, 41]
     clause.conditions = frozenset({8, 16, 20, 39})
     clause.states = frozenset({20})  # as if 'cysts' were measured ('hypercalcemia')
+    clause.patients = frozenset({"versus"})  # as if 'masses versus' were 'masses patient'
     clause.procedure_ends = frozenset({17})
     clause.openers = frozenset({"stable"})
     clause.results = frozenset({"seen"})

@@ -107,3 +107,58 @@ def test_evaluated_state_makes_rule_3(analyzer):
         "T",
     )
     assert [f.classification for f in r.findings] == ["metastatic"]
+
+
+# A condition that describes the patient ('in this hemodialysis patient', 'in
+# a patient on dialysis', 'in a 60 year old man on peritoneal dialysis') is
+# asserted: a denial, hedge or question before it is about the finding
+# (guide §3: a condition is the patient's unless it is itself hedged).
+PATIENT_DESCRIPTIONS = [
+    ("Nodular calcification in the upper lobes, possibly metastatic calcification "
+     "in this hemodialysis patient.", "chronic kidney disease"),
+    ("Subcutaneous vascular calcification of the thighs, suspicious for "
+     "calciphylaxis in this patient on dialysis.", "chronic kidney disease"),
+    ("Calcification of the left thigh vessels. Calciphylaxis is favored in this "
+     "dialysis patient.", "chronic kidney disease"),
+    ("No calciphylaxis in this dialysis patient.", "chronic kidney disease"),
+    ("Evaluate for calciphylaxis in this patient on hemodialysis.",
+     "chronic kidney disease"),
+    ("Possible nephrocalcinosis in a 60 year old man on peritoneal dialysis.",
+     "chronic kidney disease"),
+    ("Calciphylaxis versus vasculitis in a patient on HD.", "chronic kidney disease"),
+    ("No nephrocalcinosis in this hypercalcemic patient.", "hypercalcemia"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PATIENT_DESCRIPTIONS)
+def test_patient_description_is_asserted(analyzer, text, name):
+    assert name in _conditions(analyzer, text)
+
+
+# Guards: a condition hedged or denied in its own words stays out, and so
+# does one the sentence asks about with no patient phrase.
+PATIENT_GUARDS = [
+    ("Possible nephrocalcinosis in a patient with possible hyperparathyroidism.",
+     "hyperparathyroidism"),
+    ("No history of dialysis.", "chronic kidney disease"),
+    ("Possible calciphylaxis in this patient.", "calciphylaxis"),
+    ("Evaluate for hyperparathyroidism in this patient.", "hyperparathyroidism"),
+    ("The patient denies dialysis.", "chronic kidney disease"),
+    # a disease, not a measured state, is often what is asked of the patient
+    ("Evaluate for calcified granulomas in a patient with tuberculosis exposure.",
+     "tuberculosis"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PATIENT_GUARDS)
+def test_patient_guards(analyzer, text, name):
+    assert name not in _conditions(analyzer, text)
+
+
+def test_patient_description_makes_rule_3(analyzer):
+    r = analyzer.analyze(
+        "Subcutaneous vascular calcification of the thighs, suspicious for "
+        "calciphylaxis in this patient on dialysis.",
+        "T",
+    )
+    assert r.findings[0].classification == "metastatic"

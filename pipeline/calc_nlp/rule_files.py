@@ -585,6 +585,8 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
             "present_results",
             "acute_words",
             "known_determiners",
+            "patient_nouns",
+            "patient_links",
         },
         {"source", "words"},
     )
@@ -595,6 +597,8 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
         "present_results",
         "acute_words",
         "known_determiners",
+        "patient_nouns",
+        "patient_links",
     ):
         words = clause_verbs.get(key, [])
         if not all(isinstance(w, str) and w == w.lower() for w in words):

@@ -108,6 +108,8 @@ def modifiers(
     clause.results = verbs["result_verbs"]
     clause.acute = verbs["acute_words"]
     clause.known = verbs["known_determiners"]
+    clause.patients = verbs["patient_nouns"]
+    clause.patient_links = verbs["patient_links"]
     clause.bare = kit.word_sets.get("bare_adjectives", frozenset())
     clause.heads = kit.word_sets.get("calcified_heads", frozenset())
     clause.abbreviations = kit.abbreviations
@@ -454,6 +456,16 @@ _PLACE_PREPOSITIONS = frozenset("at in within across inside".split())
 _LIST_GOES_ON = frozenset("or and nor , ;".split())
 
 
+# The triggers a patient's description past them escapes
+# (`_Clauses.describes_the_patient`), and how many plain words may stand
+# between its link and the condition ('a patient on chronic ambulatory
+# peritoneal dialysis').
+_DESCRIBED_CATEGORIES = frozenset(
+    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"}
+)
+_LINK_TO_CONDITION = 3
+
+
 class _Clauses:
     """The ConText sub-document's words, for clause checks without Token objects."""
 
@@ -481,6 +493,8 @@ class _Clauses:
         self.results: frozenset[str] = frozenset()  # verbs giving a result
         self.acute: frozenset[str] = frozenset()  # 'acute': a denial of acute disease
         self.known: frozenset[str] = frozenset()  # 'the', 'these': a finding named as known
+        self.patients: frozenset[str] = frozenset()  # 'patient', 'man': the patient
+        self.patient_links: frozenset[str] = frozenset()  # 'on', 'with': what the patient has
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
         self.bare: frozenset[str] = frozenset()  # 'calcified' as a mention alone
@@ -691,6 +705,37 @@ class _Clauses:
         if not (mod.rule.metadata or {}).get("evaluates_a_state"):
             return False
         return target.start in self.states
+
+    def describes_the_patient(self, target: Target, mod: Any) -> bool:
+        """Is a state found by measurement (`evaluated_present`: kidney
+        disease, hypercalcemia) past the trigger the patient's description:
+        a word naming the patient right after it ('in this hemodialysis
+        patient'), or one before it with a link ('in a patient on dialysis',
+        'a 60 year old man on peritoneal dialysis'; `patient_nouns`,
+        `patient_links`)? The denial, hedge or question is the finding's: the
+        patient has the state (guide §3: a condition is recorded unless it is
+        itself hedged, and a trigger after the patient's word is its own). A
+        disease such as tuberculosis is often itself what is asked of the
+        patient named, so only these states are read so."""
+        if mod.category not in _DESCRIBED_CATEGORIES:
+            return False
+        end = mod.modifier_span[1]
+        if target.start not in self.states or end > target.start:
+            return False
+        w = self._index()
+        if target.end < len(w) and w[target.end] in self.patients:
+            return True
+        for k in range(end, target.start):
+            if w[k] not in self.patients:
+                continue
+            # the condition's own words may hold the link ('patient on HD')
+            rest = w[k + 1 : target.start]
+            return not rest or (
+                rest[0] in self.patient_links
+                and len(rest) <= _LINK_TO_CONDITION + 1
+                and all(x.isalpha() for x in rest[1:])
+            )
+        return False
 
     def plans_a_disease(self, target: Target, mod: Any) -> bool:
         """Does a trigger that plans a procedure (`procedures_only`: 'referred
@@ -1201,6 +1246,7 @@ _CHECKS_OF = {
         _Clauses.own_statement,
         _Clauses.denies_a_later_item,
         _Clauses.denies_a_noun_placed_at_it,
+        _Clauses.describes_the_patient,
         *_ANY_CATEGORY_CHECKS,
     ),
     "POSSIBLE_EXISTENCE": (
@@ -1213,6 +1259,7 @@ _CHECKS_OF = {
         _Clauses.reading_in_a_denial,
         _Clauses.reading_after_a_denial,
         _Clauses.reads_two_places,
+        _Clauses.describes_the_patient,
         *_ANY_CATEGORY_CHECKS,
     ),
     "HISTORICAL": (
@@ -1232,6 +1279,7 @@ _CHECKS_OF = {
         _Clauses.plans_a_disease,
         _Clauses.finding_past_the_test,
         _Clauses.evaluates_a_state,
+        _Clauses.describes_the_patient,
     ),
 }
 
@@ -1303,6 +1351,7 @@ _ASKS: dict[Any, Any] = {
     _Clauses.evaluates_a_state: lambda c, d, md: (
         c == "HYPOTHETICAL" and bool(md.get("evaluates_a_state"))
     ),
+    _Clauses.describes_the_patient: lambda c, d, md: c in _DESCRIBED_CATEGORIES,
 }
 
 

@@ -978,7 +978,8 @@ class Toolkit:
             if r["metadata"]["condition"].split()[-1] in graded
         )
         # The clause verbs' word lists ('words', 'item_openers', 'result_verbs',
-        # 'present_results', 'acute_words', 'known_determiners')
+        # 'present_results', 'acute_words', 'known_determiners',
+        # 'patient_nouns', 'patient_links')
         # the ConText clause checks read as sets, made once.
         verbs = rules.clause_verbs
         self.clause_verbs = {
@@ -990,6 +991,8 @@ class Toolkit:
                 "present_results",
                 "acute_words",
                 "known_determiners",
+                "patient_nouns",
+                "patient_links",
             )
         }
         # Per site, the exam words of the parts it belongs to (an exam's
