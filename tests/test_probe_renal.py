@@ -162,3 +162,56 @@ def test_patient_description_makes_rule_3(analyzer):
         "T",
     )
     assert r.findings[0].classification == "metastatic"
+
+
+def _flags(f) -> str:
+    return "".join(
+        k[0].upper()
+        for k in ("negated", "uncertain", "historical", "hypothetical")
+        if getattr(f, k)
+    )
+
+
+# A calcification named as a risk ('risk for vascular calcification',
+# 'calciphylaxis risk factors') is a possibility weighed, not observed
+# (guide §2, hypothetical), and a risk is no condition yet (guide §3).
+RISKS = [
+    ("Increased risk for vascular calcification with calcium-based binders.",
+     "vascular calcification"),
+    ("Calciphylaxis risk factors: warfarin, calcium-based binders, obesity.",
+     "Calciphylaxis"),
+    ("Counseled on calciphylaxis risk with warfarin.", "calciphylaxis"),
+    ("Phosphate binders lower the risk of metastatic calcification.",
+     "metastatic calcification"),
+    ("Vascular calcification risk: high.", "Vascular calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), RISKS)
+def test_calcification_named_as_a_risk(analyzer, text, mention):
+    f = _find(analyzer, text, mention)
+    assert _flags(f) == "H"
+    assert f.change == ""
+
+
+def test_calciphylaxis_risk_is_no_condition(analyzer):
+    assert "calciphylaxis" not in _conditions(
+        analyzer, "Calciphylaxis risk factors: warfarin, obesity."
+    )
+
+
+# Guards: a calcification seen beside a risk stays observed.
+RISK_GUARDS = [
+    ("Extensive coronary artery calcification, which increases cardiovascular "
+     "risk.", "coronary artery calcification"),
+    ("High risk of cardiac events given dense coronary artery calcification.",
+     "coronary artery calcification"),
+    ("Vascular calcification risk: high. Aortic calcification present.",
+     "Aortic calcification"),
+    ("Coronary calcification: high risk.", "Coronary calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), RISK_GUARDS)
+def test_calcification_beside_a_risk_is_seen(analyzer, text, mention):
+    assert _flags(_find(analyzer, text, mention)) == ""

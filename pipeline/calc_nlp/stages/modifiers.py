@@ -162,6 +162,16 @@ def modifiers(
                 ):
                     states.append(st.start)
     clause.findings = sorted(findings)
+    # where each mention's phrase starts, its site and type words before it
+    # ('vascular calcification'), in the sub-document's tokens
+    clause.phrase_starts = {
+        where[t.start]: where[p]
+        for t in targets
+        if phrase_starts
+        and (p := phrase_starts.get(t.start)) is not None
+        and p < t.start
+        and p in where
+    }
     clause.places = frozenset(places)
     clause.conditions = frozenset(conditions)
     clause.states = frozenset(states)
@@ -479,6 +489,7 @@ class _Clauses:
         """`lower`: the words in lower case, when the caller has them."""
         self.words, self.starts, self.verbs = words, starts, verbs
         self.findings: list[int] = []  # where the calcification mentions start
+        self.phrase_starts: dict[int, int] = {}  # a mention's start -> its phrase's
         self.conditions: frozenset[int] = frozenset()  # where conditions start
         # where conditions start that are states found by measurement
         # (`evaluated_present`: hypercalcemia, kidney disease)
@@ -683,7 +694,10 @@ class _Clauses:
         as a plan's is ('Recommend coronary calcium score', 'recommend a
         non-contrast CT calcium score'); a calcification the recommendation is
         about is seen ('recommend biopsy of the calcifications') (guide §2,
-        hypothetical: raised as a possibility to look for, not observed)."""
+        hypothetical: raised as a possibility to look for, not observed). A
+        risk names the calcification right after it the same way ('risk for
+        vascular calcification'; 'risk of cardiac events given coronary
+        calcification' sees it)."""
         if mod.category != "HYPOTHETICAL":
             return False
         lead = (mod.rule.metadata or {}).get("findings_after_only")
@@ -692,7 +706,10 @@ class _Clauses:
         end = mod.modifier_span[1]
         if target.start < end:
             return False
-        return not all(w in lead for w in self._index()[end : target.start])
+        # the mention's own site and type words are no words on the way
+        start = self.phrase_starts.get(target.start, target.start)
+        start = start if end <= start else target.start
+        return not all(w in lead for w in self._index()[end:start])
 
     def evaluates_a_state(self, target: Target, mod: Any) -> bool:
         """Does an evaluation or workup with no 'for' (`evaluates_a_state`:
