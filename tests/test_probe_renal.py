@@ -215,3 +215,38 @@ RISK_GUARDS = [
 @pytest.mark.parametrize(("text", "mention"), RISK_GUARDS)
 def test_calcification_beside_a_risk_is_seen(analyzer, text, mention):
     assert _flags(_find(analyzer, text, mention)) == ""
+
+
+# A disease of the skin said to have healed ('h/o calciphylaxis, now healed')
+# is no longer there: historical and denied now, as 'now resolved' is (guide
+# §2, historical: existed only in the past); 'now' alone does not make it
+# present again.
+HEALED = [
+    "PMH: ESRD on HD, h/o calciphylaxis 2019 now healed.",
+    "PMH: h/o calciphylaxis of the thighs, now healed.",
+    "Calciphylaxis of the left calf, now healed.",
+    "Prior calciphylaxis wounds have healed.",
+]
+
+
+@pytest.mark.parametrize("text", HEALED)
+def test_healed_calciphylaxis_is_past(analyzer, text):
+    f = [f for f in analyzer.analyze(text, "T").findings][0]
+    assert _flags(f) == "NH"
+
+
+# Guards: a healed granuloma is a calcified one, present; a calcification
+# seen now stays present.
+HEALED_GUARDS = [
+    ("Calcified granuloma in the right upper lobe, old healed infection.",
+     "Calcified granuloma", ""),
+    ("h/o calciphylaxis, now with new painful lesions of the abdomen.",
+     "calciphylaxis", ""),
+    ("Healed calcified granulomas in both lungs.", "calcified granulomas", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "flags"), HEALED_GUARDS)
+def test_healed_guards(analyzer, text, mention, flags):
+    assert _flags(_find(analyzer, text, mention)) == flags
+
