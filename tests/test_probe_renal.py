@@ -250,3 +250,34 @@ HEALED_GUARDS = [
 def test_healed_guards(analyzer, text, mention, flags):
     assert _flags(_find(analyzer, text, mention)) == flags
 
+
+
+def _site(analyzer, text: str, mention: str) -> tuple[str, str]:
+    f = _find(analyzer, text, mention)
+    return f.site, f.laterality
+
+
+# A wall that points back ('the cyst wall', 'the graft wall') with no site
+# before it is no wall of an organ a later sentence names (guide §2: site
+# and side come from the finding's clause, a label or an earlier mention,
+# never from a clause about another structure after it).
+WALLS_BEFORE_ONLY = [
+    ("Calcification of the cyst wall. The splenic vein is patent.", "Calcification",
+     ("", "")),
+    ("FINDINGS: Calcification of the graft wall. Thrombus in the venous limb.",
+     "Calcification", ("", "")),
+    ("Graft wall calcification noted. Outflow vein stenosis of 60%.",
+     "calcification", ("", "")),
+    # guards: a site before it, or in its own sentence, still decides
+    ("Right kidney: 2 cm cyst. Calcification of the cyst wall. The renal vein "
+     "is patent.", "Calcification", ("kidney", "right")),
+    ("The gallbladder wall is calcified. The portal vein is patent.", "calcified",
+     ("gallbladder", "")),
+    ("Abdominal aortic aneurysm, 5 cm. Calcification of the wall. The IVC is "
+     "normal.", "Calcification", ("aorta", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "want"), WALLS_BEFORE_ONLY)
+def test_wall_takes_no_site_named_after(analyzer, text, mention, want):
+    assert _site(analyzer, text, mention) == want
