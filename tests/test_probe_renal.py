@@ -281,3 +281,39 @@ WALLS_BEFORE_ONLY = [
 @pytest.mark.parametrize(("text", "mention", "want"), WALLS_BEFORE_ONLY)
 def test_wall_takes_no_site_named_after(analyzer, text, mention, want):
     assert _site(analyzer, text, mention) == want
+
+
+# A denial opening a list does not reach past an item that states something
+# of its own, a value or a normal state ('RI 0.68', 'heart size normal'), nor
+# a finding whose item opens with its size ('2 mm calcified granuloma'): such
+# items cannot be denied, so the list has ended (guide §2, negated: the
+# deposit is denied).
+DENIAL_ENDS = [
+    "Allograft US: no hydro, RI 0.68, tiny calcification in lower pole, likely "
+    "vascular.",
+    "No hydronephrosis, resistive index 0.7, punctate calcification in the upper "
+    "pole.",
+    "No effusion, heart size normal, calcified granuloma in the left apex.",
+    "No pneumothorax, 2 mm calcified granuloma in the right apex.",
+    "No hydronephrosis, cortex unremarkable, small calcification in the upper pole.",
+]
+
+
+@pytest.mark.parametrize("text", DENIAL_ENDS)
+def test_denied_list_ends_at_a_stated_item(analyzer, text):
+    assert [_flags(f) for f in analyzer.analyze(text, "T").findings] == [""]
+
+
+# Guards: a list of things denied stays denied.
+DENIED_LISTS = [
+    "No effusion, pneumothorax, or calcification.",
+    "No effusion, calcified nodule.",
+    "No mass, calcification or thickening is seen.",
+    "No hydronephrosis, stones, or nephrocalcinosis.",
+    "No calcifications, masses, or areas of distortion.",
+]
+
+
+@pytest.mark.parametrize("text", DENIED_LISTS)
+def test_denied_list_stays_denied(analyzer, text):
+    assert [_flags(f) for f in analyzer.analyze(text, "T").findings] == ["N"]

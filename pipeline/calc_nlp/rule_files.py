@@ -587,6 +587,7 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
             "known_determiners",
             "patient_nouns",
             "patient_links",
+            "item_states",
         },
         {"source", "words"},
     )
@@ -599,6 +600,7 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
         "known_determiners",
         "patient_nouns",
         "patient_links",
+        "item_states",
     ):
         words = clause_verbs.get(key, [])
         if not all(isinstance(w, str) and w == w.lower() for w in words):

@@ -109,6 +109,7 @@ def modifiers(
     clause.acute = verbs["acute_words"]
     clause.known = verbs["known_determiners"]
     clause.patients = verbs["patient_nouns"]
+    clause.item_states = verbs["item_states"]
     clause.patient_links = verbs["patient_links"]
     clause.bare = kit.word_sets.get("bare_adjectives", frozenset())
     clause.heads = kit.word_sets.get("calcified_heads", frozenset())
@@ -505,6 +506,7 @@ class _Clauses:
         self.acute: frozenset[str] = frozenset()  # 'acute': a denial of acute disease
         self.known: frozenset[str] = frozenset()  # 'the', 'these': a finding named as known
         self.patients: frozenset[str] = frozenset()  # 'patient', 'man': the patient
+        self.item_states: frozenset[str] = frozenset()  # 'normal': an item stated
         self.patient_links: frozenset[str] = frozenset()  # 'on', 'with': what the patient has
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
@@ -577,6 +579,8 @@ class _Clauses:
         between = w[commas[-1] + 1 : target.start]
         if any(x in {"or", "nor"} for x in between):
             return False  # the denied list goes on: "..., or calcification"
+        if self._stated_item(w, commas, between):
+            return True  # 'no hydro, RI 0.68, tiny calcification'
         if any(x in self.verbs or x in self.openers for x in between):
             return True  # 'No effusion, a few granulomas are calcified'; '..., mild X'
         if (
@@ -608,6 +612,22 @@ class _Clauses:
             return False
         return between[:1] == ["with"] or any(
             x in self.acute for x in w[start : commas[0]]
+        )
+
+    def _stated_item(self, w: list[str], commas: list[int], between: list[str]) -> bool:
+        """Has the denied list ended before the finding's item: an item
+        between its commas states something of its own, a verb, a normal
+        state (`item_states`) or a value ('No effusion, heart size normal,
+        ...', 'no hydro, RI 0.68, ...'), or the finding's item opens with its
+        size ('No pneumothorax, 2 mm calcified granuloma')? Such items are
+        not denied, so what follows them is stated."""
+        first = next((x for x in between if not x.isspace()), "")
+        if first[:1].isdigit():
+            return True
+        return any(
+            x in self.verbs or x in self.item_states or x[:1].isdigit()
+            for a, b in zip(commas, commas[1:], strict=False)
+            for x in w[a + 1 : b]
         )
 
     def _item_finding(self, end: int, target: Target) -> int | None:

@@ -993,6 +993,7 @@ class Toolkit:
                 "known_determiners",
                 "patient_nouns",
                 "patient_links",
+                "item_states",
             )
         }
         # Per site, the exam words of the parts it belongs to (an exam's
