@@ -317,3 +317,26 @@ DENIED_LISTS = [
 @pytest.mark.parametrize("text", DENIED_LISTS)
 def test_denied_list_stays_denied(analyzer, text):
     assert [_flags(f) for f in analyzer.analyze(text, "T").findings] == ["N"]
+
+
+# The iliac fossa is a region (where a kidney transplant lies), not the iliac
+# artery: the calcification takes the site its sentence names, or none
+# (guide §2: a region outside the vocabulary gives no site).
+ILIAC_FOSSA = [
+    ("Transplant kidney in the left iliac fossa contains a punctate calcification.",
+     "calcification", "kidney"),
+    ("Calcification in the right iliac fossa, likely a phlebolith.",
+     "Calcification", "vein"),
+    ("Coarse calcification in the right iliac fossa.", "calcification", ""),
+    ("Allograft RIF: no hydronephrosis. Small calcification in the upper pole of "
+     "the transplant kidney.", "calcification", "kidney"),
+    # guards: the iliac artery keeps its site
+    ("Calcified plaque of the right external iliac artery.", "Calcified plaque",
+     "artery"),
+    ("Dense iliac calcification.", "iliac calcification", "artery"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), ILIAC_FOSSA)
+def test_iliac_fossa_is_no_artery(analyzer, text, mention, site):
+    assert _find(analyzer, text, mention).site == site
