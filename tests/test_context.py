@@ -573,6 +573,8 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
     clause = mo._Clauses(words, starts, frozenset({"are", "is", "seen"}))
     clause.findings = [4, 18, 24, 35, 41]
     clause.conditions = frozenset({8, 16, 20, 39})
+    clause.states = frozenset({20})  # as if 'cysts' were measured ('hypercalcemia')
+    clause.patients = frozenset({"versus"})  # as if 'masses versus' were 'masses patient'
     clause.procedure_ends = frozenset({17})
     clause.openers = frozenset({"stable"})
     clause.results = frozenset({"seen"})
@@ -604,6 +606,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"condition_up_to_comma": True},
         {"findings_after_only": ["a"]},
         {"dates_up_to_comma": True},
+        {"evaluates_a_state": True},
     ]
     spans = [
         *((0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)),

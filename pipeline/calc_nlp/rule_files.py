@@ -367,6 +367,13 @@ def _check_condition(entry: dict[str, Any], ids: Ids, cid: str) -> None:
         raise PatternError(
             "conditions.json", "procedure must be true or false", cid, "procedure"
         )
+    if not isinstance(entry.get("evaluated_present", False), bool):
+        raise PatternError(
+            "conditions.json",
+            "evaluated_present must be true or false",
+            cid,
+            "evaluated_present",
+        )
     words = entry.get("lead_not_before", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise PatternError(
@@ -502,7 +509,35 @@ def load_cues(
                 md["id"],
                 "distribution",
             )
+    _check_consequences(cue_rules)
     return cue_rules
+
+
+def _check_consequences(cue_rules: list[dict[str, Any]]) -> None:
+    """A rule-2 CUE's `consequences` name rule-1 cues of cues.json: the
+    lesions of the disease it names, which are no cause of it."""
+    causes = {
+        r["metadata"]["cue"]
+        for r in cue_rules
+        if r["category"] == "CUE" and r["metadata"]["rule"] == 1
+    }
+    for r in cue_rules:
+        md = r["metadata"]
+        if "consequences" not in md:
+            continue
+        names = md["consequences"]
+        if (
+            md.get("rule") != 2
+            or not isinstance(names, list)
+            or not names
+            or any(n not in causes for n in names)
+        ):
+            raise PatternError(
+                "cues.json",
+                "consequences must be a list of rule-1 cue names on a rule-2 CUE",
+                md["id"],
+                "consequences",
+            )
 
 
 def load_context(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, Any]]:
@@ -550,6 +585,9 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
             "present_results",
             "acute_words",
             "known_determiners",
+            "patient_nouns",
+            "patient_links",
+            "item_states",
         },
         {"source", "words"},
     )
@@ -560,6 +598,9 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
         "present_results",
         "acute_words",
         "known_determiners",
+        "patient_nouns",
+        "patient_links",
+        "item_states",
     ):
         words = clause_verbs.get(key, [])
         if not all(isinstance(w, str) and w == w.lower() for w in words):

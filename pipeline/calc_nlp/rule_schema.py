@@ -125,6 +125,7 @@ CONDITION_KEYS = {
     "mineral_driver",
     "procedure",
     "lead_not_before",
+    "evaluated_present",
 }
 TERM_KEYS = {
     "term",
@@ -161,6 +162,7 @@ METADATA_KEYS = {
     "requires_site",
     "cue_at_site",
     "not_after_sites",
+    "consequences",
     "site",
     "laterality",
     "cue",
@@ -217,6 +219,7 @@ METADATA_KEYS = {
     "only_before",
     "findings_after_only",
     "procedures_only",
+    "evaluates_a_state",
     "span_word",
 }
 

@@ -527,6 +527,9 @@ def own_cues(
     sent = rd.sent(f)
     calc = rd.matches.calc
     own: list[CueRecord] = []
+    # the lesions of a disease a cue of the finding names ('calciphylaxis with
+    # necrotic eschar'): said with it, they are no cause of it (guide §4)
+    lesions: set[str] = set()
     distribution = ""
     after = _pointing_sentence(rd, sent, f)
     for c in cues:
@@ -564,6 +567,9 @@ def own_cues(
             distribution = distribution or kit.md(c)["distribution"]
             continue
         own += _cue_records(kit, rd, c, site, max(c.start - f.end, f.start - c.end, 0))
+        lesions |= set(kit.md(c).get("consequences", ()))
+    if lesions:
+        own = [r for r in own if r.rule != 1 or r.name not in lesions]
     return tuple(own), distribution
 
 

@@ -1348,12 +1348,20 @@ def _sites(
                 # wall of the lesion its sentence names before it, in the
                 # site named right before that lesion noun earlier
                 name = _of_own_lesion(kit, lay, sites, mds, hit.start, md)
+            if md.get("points_back"):
+                # a word that points back is no part of a site named only
+                # after it ('Calcification of the graft wall. Thrombus in
+                # the venous limb.': no vein's wall; guide §2, context 4)
+                in_section = [x for x in in_section if x[0] < at]
+                after_none = [x for x in fixed if x[0] < at]
+            else:
+                after_none = fixed
             name = (
                 name
                 or _resolve(at, md["candidates"], earlier, None)
                 or _resolve(at, md["candidates"], back, None)
                 or _resolve(at, md["candidates"], in_section, None)
-                or _resolve(at, md["candidates"], fixed, exam)
+                or _resolve(at, md["candidates"], after_none, exam)
             )
             if not name:
                 continue  # no candidate named and none on the exam: no site

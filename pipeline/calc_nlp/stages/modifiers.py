@@ -108,6 +108,9 @@ def modifiers(
     clause.results = verbs["result_verbs"]
     clause.acute = verbs["acute_words"]
     clause.known = verbs["known_determiners"]
+    clause.patients = verbs["patient_nouns"]
+    clause.item_states = verbs["item_states"]
+    clause.patient_links = verbs["patient_links"]
     clause.bare = kit.word_sets.get("bare_adjectives", frozenset())
     clause.heads = kit.word_sets.get("calcified_heads", frozenset())
     clause.abbreviations = kit.abbreviations
@@ -142,6 +145,7 @@ def modifiers(
     findings: list[int] = []
     places: list[int] = []
     conditions: list[int] = []
+    states: list[int] = []
     procedure_ends: list[int] = []
     for t, st in zip(targets, subs, strict=True):
         label = st.label_
@@ -154,9 +158,24 @@ def modifiers(
                 procedure_ends.append(st.end)
             else:
                 conditions.append(st.start)
+                if kit.rules.conditions[kit.md(t)["condition"]].get(
+                    "evaluated_present"
+                ):
+                    states.append(st.start)
     clause.findings = sorted(findings)
+    # where each mention's phrase starts, its site and type words before it
+    # ('vascular calcification'), in the sub-document's tokens
+    clause.phrase_starts = {
+        where[t.start]: where[p]
+        for t in targets
+        if phrase_starts
+        and (p := phrase_starts.get(t.start)) is not None
+        and p < t.start
+        and p in where
+    }
     clause.places = frozenset(places)
     clause.conditions = frozenset(conditions)
+    clause.states = frozenset(states)
     clause.procedure_ends = frozenset(procedure_ends)
     clause.dashes = (
         frozenset(
@@ -475,6 +494,16 @@ _PLACE_PREPOSITIONS = frozenset("at in within across inside".split())
 _LIST_GOES_ON = frozenset("or and nor , ;".split())
 
 
+# The triggers a patient's description past them escapes
+# (`_Clauses.describes_the_patient`), and how many plain words may stand
+# between its link and the condition ('a patient on chronic ambulatory
+# peritoneal dialysis').
+_DESCRIBED_CATEGORIES = frozenset(
+    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"}
+)
+_LINK_TO_CONDITION = 3
+
+
 class _Clauses:
     """The ConText sub-document's words, for clause checks without Token objects."""
 
@@ -488,7 +517,11 @@ class _Clauses:
         """`lower`: the words in lower case, when the caller has them."""
         self.words, self.starts, self.verbs = words, starts, verbs
         self.findings: list[int] = []  # where the calcification mentions start
+        self.phrase_starts: dict[int, int] = {}  # a mention's start -> its phrase's
         self.conditions: frozenset[int] = frozenset()  # where conditions start
+        # where conditions start that are states found by measurement
+        # (`evaluated_present`: hypercalcemia, kidney disease)
+        self.states: frozenset[int] = frozenset()
         self.openers: frozenset[str] = frozenset()  # words opening a stated item
         self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
         self.present_starts: frozenset[int] = frozenset()  # where PRESENT phrases start
@@ -499,6 +532,9 @@ class _Clauses:
         self.results: frozenset[str] = frozenset()  # verbs giving a result
         self.acute: frozenset[str] = frozenset()  # 'acute': a denial of acute disease
         self.known: frozenset[str] = frozenset()  # 'the', 'these': a finding named as known
+        self.patients: frozenset[str] = frozenset()  # 'patient', 'man': the patient
+        self.item_states: frozenset[str] = frozenset()  # 'normal': an item stated
+        self.patient_links: frozenset[str] = frozenset()  # 'on', 'with': what the patient has
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
         self.bare: frozenset[str] = frozenset()  # 'calcified' as a mention alone
@@ -571,6 +607,8 @@ class _Clauses:
         between = w[commas[-1] + 1 : target.start]
         if any(x in {"or", "nor"} for x in between):
             return False  # the denied list goes on: "..., or calcification"
+        if self._stated_item(w, commas, between):
+            return True  # 'no hydro, RI 0.68, tiny calcification'
         if any(x in self.verbs or x in self.openers for x in between):
             return True  # 'No effusion, a few granulomas are calcified'; '..., mild X'
         if (
@@ -602,6 +640,22 @@ class _Clauses:
             return False
         return between[:1] == ["with"] or any(
             x in self.acute for x in w[start : commas[0]]
+        )
+
+    def _stated_item(self, w: list[str], commas: list[int], between: list[str]) -> bool:
+        """Has the denied list ended before the finding's item: an item
+        between its commas states something of its own, a verb, a normal
+        state (`item_states`) or a value ('No effusion, heart size normal,
+        ...', 'no hydro, RI 0.68, ...'), or the finding's item opens with its
+        size ('No pneumothorax, 2 mm calcified granuloma')? Such items are
+        not denied, so what follows them is stated."""
+        first = next((x for x in between if not x.isspace()), "")
+        if first[:1].isdigit():
+            return True
+        return any(
+            x in self.verbs or x in self.item_states or x[:1].isdigit()
+            for a, b in zip(commas, commas[1:], strict=False)
+            for x in w[a + 1 : b]
         )
 
     def _item_finding(self, end: int, target: Target) -> int | None:
@@ -688,7 +742,10 @@ class _Clauses:
         as a plan's is ('Recommend coronary calcium score', 'recommend a
         non-contrast CT calcium score'); a calcification the recommendation is
         about is seen ('recommend biopsy of the calcifications') (guide §2,
-        hypothetical: raised as a possibility to look for, not observed)."""
+        hypothetical: raised as a possibility to look for, not observed). A
+        risk names the calcification right after it the same way ('risk for
+        vascular calcification'; 'risk of cardiac events given coronary
+        calcification' sees it)."""
         if mod.category != "HYPOTHETICAL":
             return False
         lead = (mod.rule.metadata or {}).get("findings_after_only")
@@ -697,7 +754,53 @@ class _Clauses:
         end = mod.modifier_span[1]
         if target.start < end:
             return False
-        return not all(w in lead for w in self._index()[end : target.start])
+        # the mention's own site and type words are no words on the way
+        start = self.phrase_starts.get(target.start, target.start)
+        start = start if end <= start else target.start
+        return not all(w in lead for w in self._index()[end:start])
+
+    def evaluates_a_state(self, target: Target, mod: Any) -> bool:
+        """Does an evaluation or workup with no 'for' (`evaluates_a_state`:
+        'evaluation of', 'workup') reach a state found by measurement
+        (`evaluated_present`)? 'Evaluation of primary hyperparathyroidism',
+        'Hypercalcemia workup': the state is the patient's, its cause or
+        extent is what is evaluated (guide §3); 'evaluate for' still asks."""
+        if mod.category != "HYPOTHETICAL":
+            return False
+        if not (mod.rule.metadata or {}).get("evaluates_a_state"):
+            return False
+        return target.start in self.states
+
+    def describes_the_patient(self, target: Target, mod: Any) -> bool:
+        """Is a state found by measurement (`evaluated_present`: kidney
+        disease, hypercalcemia) past the trigger the patient's description:
+        a word naming the patient right after it ('in this hemodialysis
+        patient'), or one before it with a link ('in a patient on dialysis',
+        'a 60 year old man on peritoneal dialysis'; `patient_nouns`,
+        `patient_links`)? The denial, hedge or question is the finding's: the
+        patient has the state (guide §3: a condition is recorded unless it is
+        itself hedged, and a trigger after the patient's word is its own). A
+        disease such as tuberculosis is often itself what is asked of the
+        patient named, so only these states are read so."""
+        if mod.category not in _DESCRIBED_CATEGORIES:
+            return False
+        end = mod.modifier_span[1]
+        if target.start not in self.states or end > target.start:
+            return False
+        w = self._index()
+        if target.end < len(w) and w[target.end] in self.patients:
+            return True
+        for k in range(end, target.start):
+            if w[k] not in self.patients:
+                continue
+            # the condition's own words may hold the link ('patient on HD')
+            rest = w[k + 1 : target.start]
+            return not rest or (
+                rest[0] in self.patient_links
+                and len(rest) <= _LINK_TO_CONDITION + 1
+                and all(x.isalpha() for x in rest[1:])
+            )
+        return False
 
     def plans_a_disease(self, target: Target, mod: Any) -> bool:
         """Does a trigger that plans a procedure (`procedures_only`: 'referred
@@ -1213,6 +1316,7 @@ _CHECKS_OF = {
         _Clauses.own_statement,
         _Clauses.denies_a_later_item,
         _Clauses.denies_a_noun_placed_at_it,
+        _Clauses.describes_the_patient,
         *_ANY_CATEGORY_CHECKS,
     ),
     "POSSIBLE_EXISTENCE": (
@@ -1225,6 +1329,7 @@ _CHECKS_OF = {
         _Clauses.reading_in_a_denial,
         _Clauses.reading_after_a_denial,
         _Clauses.reads_two_places,
+        _Clauses.describes_the_patient,
         *_ANY_CATEGORY_CHECKS,
     ),
     "HISTORICAL": (
@@ -1243,6 +1348,8 @@ _CHECKS_OF = {
         _Clauses.reason_for_a_procedure,
         _Clauses.plans_a_disease,
         _Clauses.finding_past_the_test,
+        _Clauses.evaluates_a_state,
+        _Clauses.describes_the_patient,
     ),
 }
 
@@ -1311,6 +1418,10 @@ _ASKS: dict[Any, Any] = {
     _Clauses.reason_for_a_procedure: lambda c, d, md: (
         c == "HYPOTHETICAL" and d != "BACKWARD"
     ),
+    _Clauses.evaluates_a_state: lambda c, d, md: (
+        c == "HYPOTHETICAL" and bool(md.get("evaluates_a_state"))
+    ),
+    _Clauses.describes_the_patient: lambda c, d, md: c in _DESCRIBED_CATEGORIES,
 }
 
 

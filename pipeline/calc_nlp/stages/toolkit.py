@@ -979,7 +979,8 @@ class Toolkit:
             if r["metadata"]["condition"].split()[-1] in graded
         )
         # The clause verbs' word lists ('words', 'item_openers', 'result_verbs',
-        # 'present_results', 'acute_words', 'known_determiners')
+        # 'present_results', 'acute_words', 'known_determiners',
+        # 'patient_nouns', 'patient_links')
         # the ConText clause checks read as sets, made once.
         verbs = rules.clause_verbs
         self.clause_verbs = {
@@ -991,6 +992,9 @@ class Toolkit:
                 "present_results",
                 "acute_words",
                 "known_determiners",
+                "patient_nouns",
+                "patient_links",
+                "item_states",
             )
         }
         # Per site, the exam words of the parts it belongs to (an exam's
