@@ -35,3 +35,23 @@ DEPOSITS_OF_CALCIUM_NONE = [
 @pytest.mark.parametrize("text", DEPOSITS_OF_CALCIUM_NONE)
 def test_deposits_of_other_things(findings_of, text):
     assert [f.mention for f in findings_of(text)] == []
+
+
+# --- Heberden's and Bouchard's nodes are bony swellings of the finger joints,
+# no lymph nodes (guide §2 site vocabulary: lymph node is a node of the lymph
+# system; a place outside the vocabulary gives no site)
+
+FINGER_JOINT_NODES = [
+    ("Exam: Heberden nodes. No calcinosis on exam.", "calcinosis", ""),
+    ("Hands: Bouchard's nodes bilaterally. No calcinosis.", "calcinosis", ""),
+    ("Heberden's nodes with soft tissue calcification.", "calcification", "soft tissue"),
+    ("Multiple Heberden and Bouchard nodes. No calcinosis cutis.", "calcinosis", "skin"),
+    # guards: lymph nodes stay lymph nodes
+    ("Axillary nodes. No calcification.", "calcification", "lymph node"),
+    ("Calcified nodes in the mediastinum.", "Calcified", "lymph node"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site"), FINGER_JOINT_NODES)
+def test_finger_joint_nodes_are_no_lymph_nodes(finding_with, text, word, site):
+    assert finding_with(text, word).site == site
