@@ -55,3 +55,28 @@ FINGER_JOINT_NODES = [
 @pytest.mark.parametrize(("text", "word", "site"), FINGER_JOINT_NODES)
 def test_finger_joint_nodes_are_no_lymph_nodes(finding_with, text, word, site):
     assert finding_with(text, word).site == site
+
+
+# --- a mention whose own words name a metastatic pattern (calciphylaxis,
+# nephrocalcinosis, 'metastatic calcification') keeps rule 2 when its
+# sentence names the patient's connective tissue disease: the disease is no
+# injured tissue the calcification lies in (guide §4 rules 1-2; connective
+# tissue diseases speak for dystrophic through rule 4, skin)
+
+OWN_METASTATIC_NAME = [
+    ("Calciphylaxis in a patient with SLE and ESRD.", "Calciphylaxis", "metastatic"),
+    ("Assessment: Calciphylaxis in setting of ESRD and SLE.", "Calciphylaxis", "metastatic"),
+    ("Nephrocalcinosis in a patient with lupus nephritis.", "Nephrocalcinosis", "metastatic"),
+    ("Scleroderma renal crisis, now on dialysis, with medullary nephrocalcinosis.", "nephrocalcinosis", "metastatic"),
+    ("Metastatic calcification of the lungs in a patient with dermatomyositis.", "calcification", "metastatic"),
+    # guards: the disease still classes a calcification with no pattern name,
+    # and a local cause still wins
+    ("Calcinosis of the fingertips, consistent with known scleroderma.", "Calcinosis", "dystrophic"),
+    ("Lupus panniculitis with calcification of the right arm subcutaneous fat.", "calcification", "dystrophic"),
+    ("Calciphylaxis with fat necrosis of the thigh.", "Calciphylaxis", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "cls"), OWN_METASTATIC_NAME)
+def test_own_metastatic_name_beats_patient_disease(finding_with, text, word, cls):
+    assert finding_with(text, word).classification == cls

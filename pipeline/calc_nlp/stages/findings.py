@@ -572,10 +572,17 @@ def _cause_of_itself(
     """Is a rule-1 cue said of the finding itself, 'of' (and an article)
     between them, where the finding's own words name a metastatic pattern
     ('after treatment of calciphylaxis')? The treatment is of the mineral
-    disorder, not damage to the tissue it lies in (guide §4 rules 1-2)."""
-    if c.label_ != "CUE" or kit.md(c).get("rule") != 1 or c.end >= f.start:
+    disorder, not damage to the tissue it lies in (guide §4 rules 1-2). So is
+    a condition of its sentence outside its words, the patient's disease
+    ('Calciphylaxis in a patient with SLE and ESRD', 'nephrocalcinosis in a
+    patient with lupus nephritis'): the pattern the mention names says how
+    the mineral came, the disease names no injured tissue it lies in."""
+    if c.label_ == "CONDITION":
+        if f.start <= c.start and c.end <= f.end:
+            return False
+    elif c.label_ != "CUE" or kit.md(c).get("rule") != 1 or c.end >= f.start:
         return False
-    if rd.lower[c.end] != "of" or f.start - c.end > _OF_ITSELF_GAP:
+    elif rd.lower[c.end] != "of" or f.start - c.end > _OF_ITSELF_GAP:
         return False
     return any(
         x.label_ == "CUE"
