@@ -80,3 +80,23 @@ OWN_METASTATIC_NAME = [
 @pytest.mark.parametrize(("text", "word", "cls"), OWN_METASTATIC_NAME)
 def test_own_metastatic_name_beats_patient_disease(finding_with, text, word, cls):
     assert finding_with(text, word).classification == cls
+
+
+# --- the plural of a paired body part a finding lies in is bilateral, hands
+# and feet as much as wrists and ankles (corpora/GUIDE.md laterality: the
+# plural of a paired organ, or of a part each of the pair has one of)
+
+PAIRED_PART_PLURALS = [
+    ("Scleroderma with calcinosis of the hands.", "calcinosis", "bilateral"),
+    ("Calcinosis cutis of the feet.", "Calcinosis", "bilateral"),
+    ("Soft tissue calcifications in the forearms.", "calcifications", "bilateral"),
+    # guards: one side written, or a single part, stays one side
+    ("Calcinosis of the right hand.", "Calcinosis", "right"),
+    ("Calcinosis of the fingers of the left hand.", "Calcinosis", "left"),
+    ("Calcinosis of the hand.", "Calcinosis", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), PAIRED_PART_PLURALS)
+def test_paired_part_plurals(finding_with, text, word, side):
+    assert finding_with(text, word).laterality == side
