@@ -100,3 +100,23 @@ PAIRED_PART_PLURALS = [
 @pytest.mark.parametrize(("text", "word", "side"), PAIRED_PART_PLURALS)
 def test_paired_part_plurals(finding_with, text, word, side):
     assert finding_with(text, word).laterality == side
+
+
+# --- a digit is a place of the hand or foot as a finger is: places joined by
+# 'and' that write both sides make the finding bilateral (guide §2: two
+# sides for one finding give bilateral)
+
+DIGITS = [
+    ("Soft tissue calcifications at the left second digit and the right fifth digit.", "calcifications", "bilateral"),
+    ("Calcinosis involving the left second and fourth digits and the right fifth digit.", "Calcinosis", "bilateral"),
+    ("Calcifications at the tips of the left 2nd digit and right 3rd digit.", "Calcifications", "bilateral"),
+    # guards
+    ("Calcinosis of the left second and third digits.", "Calcinosis", "left"),
+    ("Calcinosis of the right fifth digit. Left hand normal.", "Calcinosis", "right"),
+    ("Calcinosis of the second digit.", "Calcinosis", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), DIGITS)
+def test_digits_joined_by_and(finding_with, text, word, side):
+    assert finding_with(text, word).laterality == side
