@@ -120,3 +120,49 @@ DIGITS = [
 @pytest.mark.parametrize(("text", "word", "side"), DIGITS)
 def test_digits_joined_by_and(finding_with, text, word, side):
     assert finding_with(text, word).laterality == side
+
+
+# --- a mention whose own words name a dystrophic lesion keeps it as its
+# cause when the sentence offers it as one reading of a differential
+# ('Calcified epidermal cyst versus pilomatricoma': whichever it is, the
+# calcification is the cyst's; guide §4 rule 1, mentions that carry the cause
+# in their own name). The report's conditions still leave a differential's
+# items out (guide §3).
+
+OWN_NAME_IN_DIFFERENTIAL = [
+    ("Calcified epidermal cyst versus pilomatricoma.", "cyst", "dystrophic"),
+    ("Assessment: pilomatricoma versus calcified epidermal inclusion cyst.", "cyst", "dystrophic"),
+    ("Exam: 8 mm nodule of the scalp. Calcified epidermoid cyst or pilomatrixoma.", "cyst", "dystrophic"),
+    # guard: a calcification read beside a cause it does not name stays open
+    ("Calcification versus cyst in the left thigh.", "Calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "cls"), OWN_NAME_IN_DIFFERENTIAL)
+def test_own_name_in_differential(finding_with, text, word, cls):
+    assert finding_with(text, word).classification == cls
+
+
+def test_differential_item_is_no_report_condition(analyzer):
+    r = analyzer.analyze("Calcified epidermal cyst versus pilomatricoma.", "T")
+    assert [c.name for c in r.conditions] == []
+
+
+def test_differential_reading_explains_no_other_finding(findings_of):
+    found = findings_of(
+        "CT: a 9 mm calcification in the upper pole of the left kidney. "
+        "IMPRESSION: Left renal calcification, indeterminate; a calcified cyst "
+        "and a small renal cell carcinoma are in the differential."
+    )
+    by = {f.mention: f.classification for f in found}
+    assert by["calcification"] == "indeterminate"
+    assert by["calcified cyst"] == "dystrophic"
+
+
+def test_affirmed_restatement_still_explains_its_lesion(finding_with):
+    f = finding_with(
+        "Calcified nodule in the left upper lobe. IMPRESSION: Calcified left "
+        "upper lobe granuloma, sequela of prior tuberculosis.",
+        "nodule",
+    )
+    assert f.classification == "dystrophic"

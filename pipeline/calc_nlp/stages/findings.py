@@ -35,7 +35,7 @@ from calc_nlp.stages.linking import (
     qualified,
     restated_parts,
 )
-from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, rule_ids
+from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.section_flags import section_flags
 from calc_nlp.stages.sides import lat_near
@@ -227,7 +227,7 @@ def restated_causes(
                 ),
             )
             for c in own
-            if c.rule == 1
+            if c.rule == 1 and not _offered_only(rd, c.at)
         )
     if not extra and not unplaced:
         return found
@@ -259,6 +259,15 @@ def restated_causes(
         else f
         for span, site, f in zip(rd.matches.calc, sites, found, strict=True)
     ]
+
+
+def _offered_only(rd: ReportDoc, at: int) -> bool:
+    """Is the cue at token `at` a condition the report offers only as a
+    reading of a differential ('Calcified cyst versus renal cell carcinoma')?
+    It is the cause of the mention whose own name holds it, none of another
+    finding's at that place (guide §3: items of a differential are not
+    recorded)."""
+    return any(c.start == at and not is_cause(rd.mods, c) for c in rd.matches.conds)
 
 
 def _names_whole_site(

@@ -4083,7 +4083,7 @@ def _restated_causes(findings: list[Finding]) -> None:
     causes: dict[tuple[str, str], Finding] = {}
     for f in findings:
         if f.classification == DYSTROPHIC and f.evidence.startswith(_RULE1) and f.site:
-            if _names_its_cause(f):
+            if _names_its_cause(f) and not f.uncertain:
                 causes.setdefault((f.lesion_id, f.site), f)
     if not causes:
         return
