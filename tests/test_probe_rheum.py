@@ -166,3 +166,45 @@ def test_affirmed_restatement_still_explains_its_lesion(finding_with):
         "nodule",
     )
     assert f.classification == "dystrophic"
+
+
+# --- calcinosis is a calcification by name: a note section naming the
+# unsited calcinosis again as calcification (or the other way) restates it
+# (corpora/GUIDE.md lesion: the same calcification named again in another
+# section of a note is one lesion, though the two name it in other words)
+
+CALCINOSIS_RESTATED = [
+    "HPI: calcinosis of the right thumb.\nXR right hand: calcification at the tip of the thumb.",
+    "FINDINGS: calcification in the right thigh.\nIMPRESSION: calcinosis of the right thigh.",
+    "HISTORY: calcinosis of the left forearm.\nFINDINGS: calcifications of the left forearm.",
+]
+
+
+@pytest.mark.parametrize("text", CALCINOSIS_RESTATED)
+def test_calcinosis_restates_calcification(findings_of, text):
+    found = findings_of(text)
+    assert len(found) == 2
+    assert found[0].lesion_id == found[1].lesion_id
+
+
+CALCINOSIS_APART = [
+    # other sides, or one section naming two
+    "FINDINGS: calcification in the right thigh.\nIMPRESSION: calcinosis of the left thigh.",
+    "FINDINGS: calcification in the right thigh and calcinosis of the left thigh.",
+]
+
+
+@pytest.mark.parametrize("text", CALCINOSIS_APART)
+def test_calcinosis_apart(findings_of, text):
+    found = findings_of(text)
+    assert len(found) == 2
+    assert found[0].lesion_id != found[1].lesion_id
+
+
+def test_calcinosis_named_alike_first(findings_of):
+    found = findings_of(
+        "PAST HISTORY: Calcinosis at both knees.\nIMAGING: Sheet-like calcification "
+        "along the quadriceps muscles of both thighs. The calcinosis at both knees is stable."
+    )
+    assert [f.mention for f in found] == ["Calcinosis", "calcification", "calcinosis"]
+    assert found[2].lesion_id == found[0].lesion_id != found[1].lesion_id
