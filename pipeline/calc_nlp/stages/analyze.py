@@ -45,6 +45,7 @@ from calc_nlp.stages.matching import match, mentions, plan_item
 from calc_nlp.stages.modifiers import (
     NOT_A_CONDITION,
     NOT_AFFIRMED,
+    NOT_ASSERTED,
     flags,
     is_cause,
     modifiers,
@@ -318,6 +319,19 @@ def _names_a_cause(rd: ReportDoc, cue: Span) -> bool:
 _PREDATING_REACH = 2
 
 
+def _named_by_mention(rd: ReportDoc, c: Span) -> bool:
+    """Is the condition a word of a calcification mention's own name, and not
+    denied, asked about or a relative's ('Calcified epidermal cyst versus
+    pilomatricoma')? A differential offers the mention as one reading, but
+    whichever reading is right, that mention is the lesion its name says
+    (guide §4 rule 1: mentions that carry the cause in their own name). The
+    report's conditions still leave it out (guide §3: items of a
+    differential are not recorded)."""
+    return any(x.start <= c.start and c.end <= x.end for x in rd.matches.calc) and not (
+        flags(rd.mods, c) & NOT_ASSERTED
+    )
+
+
 def _predated(kit: Toolkit, rd: ReportDoc, c: Span) -> bool:
     """Is the cue or condition dated after the finding: one of mentions.json
     `predating_words` among its words ('than before surgery') or right
@@ -369,19 +383,25 @@ def link_and_classify(
         ):
             continue
         cues.append(c)
-    cues += [
-        c
-        for c in m.conds
-        if kit.md(c)["category"] == DYSTROPHIC
-        and is_cause(rd.mods, c)
-        and key(c) not in own
+    dystrophic = [
+        c for c in m.conds if kit.md(c)["category"] == DYSTROPHIC and key(c) not in own
     ]
+    cues += [c for c in dystrophic if is_cause(rd.mods, c)]
     # nor is one the finding is dated before ('less prominent than before
     # the surgery'): it was there before that, which cannot have caused it
     cues = [c for c in cues if not _predated(kit, rd, c)]
     conds = report_conditions(kit, rd, own)
     rd = linking.extend(rd, kit)
     causes = linking.causes_elsewhere(kit, rd, cues, own)
+    # a differential's reading that a mention's own name holds is that
+    # mention's cause only, none of another finding's at its place
+    cues += [
+        c
+        for c in dystrophic
+        if not is_cause(rd.mods, c)
+        and _named_by_mention(rd, c)
+        and not _predated(kit, rd, c)
+    ]
     # a normal calcium stated without its value blocks rule 3 as a normal
     # value does (guide §4 rule 3): read only where a systemic disorder is named
     said = (

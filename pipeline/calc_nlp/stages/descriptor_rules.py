@@ -479,6 +479,10 @@ class DescriptorRules:
         self.cause_terms = set(wl["lesion_cause_terms"])
         # a kind word a restatement of the lesion may leave unsaid ("suture")
         self.unsaid_kinds = frozenset(wl["lesion_unsaid_kinds"])
+        # nouns naming a calcification as the first word does ('calcinosis'
+        # as 'calcification'), read as it where an unsited finding is looked up
+        self.calcification_noun, *others = wl["lesion_calcification_nouns"]
+        self.calcification_nouns = frozenset(others)
         self.joint_sites = set(wl["lesion_joint_sites"])
         self.joint_envelopes = set(wl["lesion_joint_envelopes"])
         self.joint_words = set(wl["lesion_joint_words"])

@@ -36,7 +36,7 @@ from calc_nlp.stages.linking import (
     qualified,
     restated_parts,
 )
-from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, rule_ids
+from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.section_flags import section_flags
 from calc_nlp.stages.sides import lat_near
@@ -228,7 +228,7 @@ def restated_causes(
                 ),
             )
             for c in own
-            if c.rule == 1
+            if c.rule == 1 and not _offered_only(rd, c.at)
         )
     if not extra and not unplaced:
         return found
@@ -260,6 +260,15 @@ def restated_causes(
         else f
         for span, site, f in zip(rd.matches.calc, sites, found, strict=True)
     ]
+
+
+def _offered_only(rd: ReportDoc, at: int) -> bool:
+    """Is the cue at token `at` a condition the report offers only as a
+    reading of a differential ('Calcified cyst versus renal cell carcinoma')?
+    It is the cause of the mention whose own name holds it, none of another
+    finding's at that place (guide §3: items of a differential are not
+    recorded)."""
+    return any(c.start == at and not is_cause(rd.mods, c) for c in rd.matches.conds)
 
 
 def _names_whole_site(
@@ -579,10 +588,17 @@ def _cause_of_itself(
     """Is a rule-1 cue said of the finding itself, 'of' (and an article)
     between them, where the finding's own words name a metastatic pattern
     ('after treatment of calciphylaxis')? The treatment is of the mineral
-    disorder, not damage to the tissue it lies in (guide §4 rules 1-2)."""
-    if c.label_ != "CUE" or kit.md(c).get("rule") != 1 or c.end >= f.start:
+    disorder, not damage to the tissue it lies in (guide §4 rules 1-2). So is
+    a condition of its sentence outside its words, the patient's disease
+    ('Calciphylaxis in a patient with SLE and ESRD', 'nephrocalcinosis in a
+    patient with lupus nephritis'): the pattern the mention names says how
+    the mineral came, the disease names no injured tissue it lies in."""
+    if c.label_ == "CONDITION":
+        if f.start <= c.start and c.end <= f.end:
+            return False
+    elif c.label_ != "CUE" or kit.md(c).get("rule") != 1 or c.end >= f.start:
         return False
-    if rd.lower[c.end] != "of" or f.start - c.end > _OF_ITSELF_GAP:
+    elif rd.lower[c.end] != "of" or f.start - c.end > _OF_ITSELF_GAP:
         return False
     return any(
         x.label_ == "CUE"

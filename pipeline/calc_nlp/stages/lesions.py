@@ -448,6 +448,39 @@ def _nests(a: str, b: str) -> bool:
     return x <= y or y <= x
 
 
+def _calcification_named(dr: DescriptorRules, words: str) -> str:
+    """The words with a noun that names a calcification as the list's first
+    word does (`lesion_calcification_nouns`: "calcinosis" as "calcification")
+    written as that word, so that an unsited "calcinosis" and
+    "calcification" of two sections of a note are looked up as one name
+    (GUIDE: lesion, the same calcification named again in another section in
+    other words)."""
+    noun = dr.calcification_noun
+    return " ".join(noun if w in dr.calcification_nouns else w for w in words.split())
+
+
+def _unsited_named_alike(
+    dr: DescriptorRules,
+    by_number: dict[tuple[str, _State], list[_Lesion]],
+    words: str,
+    state: _State,
+) -> list[_Lesion]:
+    """For an unsited finding no earlier lesion is named by its own words:
+    the unsited lesions in its state named by the same words but for a
+    calcification noun put for another ("calcinosis" for "calcification":
+    `_calcification_named`)."""
+    mine = _calcification_named(dr, words)
+    if mine == words and not set(words.split()) & {dr.calcification_noun}:
+        return []
+    return [
+        x
+        for (other, st), lesions in by_number.items()
+        if st == state and other != words and _calcification_named(dr, other) == mine
+        for x in lesions
+        if not x.sites
+    ]
+
+
 def _unsited(named: list[_Lesion], f: Finding) -> _Lesion | None:
     """The one lesion of another section without a site named by the
     finding's words, on a side that fits ("Calcified granuloma." and
@@ -4121,7 +4154,7 @@ def _restated_causes(findings: list[Finding]) -> None:
     causes: dict[tuple[str, str], Finding] = {}
     for f in findings:
         if f.classification == DYSTROPHIC and f.evidence.startswith(_RULE1) and f.site:
-            if _names_its_cause(f):
+            if _names_its_cause(f) and not f.uncertain:
                 causes.setdefault((f.lesion_id, f.site), f)
     if not causes:
         return
@@ -4271,6 +4304,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         singular = singular_words(words)
         number = by_number.setdefault((singular, state), [])
         found = _same_lesion(dr, near, number if not f.site else named, f, sub)
+        if found is None and not f.site and number == []:
+            found = _restated(dr, _unsited_named_alike(dr, by_number, singular, state), f)
         if found is not None and _unsited_of_several(dr, found, f, by_id.values()):
             found = None
         prev = last.get(state)

@@ -1574,13 +1574,23 @@ def _joiner_width(rd: ReportDoc, i: int) -> int:
     return 1 if words[:1] == ["/"] else 0
 
 
+# An ordinal written in figures ('2nd', '5th'): a plain word of a place as
+# its spelled-out form is ('the left 2nd digit', 'the left second digit').
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+
+
 def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
     """The token after at most `most` plain words from `i`: alphabetic tokens
-    where no site, side or calcification match starts ('area', 'the'); a
-    list joiner ('and', 'as well as') ends them."""
+    or ordinals in figures where no site, side or calcification match starts
+    ('area', 'the', '2nd'); a list joiner ('and', 'as well as') ends them."""
     lower, words, starts = rd.lower, rd.layout.words, rd.match_starts
     j = i
-    while j < len(lower) and j - i < most and words[j].isalpha() and j not in starts:
+    while (
+        j < len(lower)
+        and j - i < most
+        and (words[j].isalpha() or _ORDINAL.fullmatch(lower[j]))
+        and j not in starts
+    ):
         if lower[j] == "and" or lower[j : j + 3] == ["as", "well", "as"]:
             break
         j += 1
