@@ -50,3 +50,87 @@ NODE_STATIONS = [
 def test_node_station_site_and_side(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# --- a comma that opens a new item of a list of findings at another site
+# ends the item before it: a side written in that item is its own ('CT:
+# calcified granuloma in the right upper lobe, calcified subcarinal node';
+# guide §2: a clause about another structure gives neither site nor side)
+
+LIST_ITEM_SIDES = [
+    (
+        "CT: calcified granuloma in the right upper lobe, calcified subcarinal node.",
+        "subcarinal",
+        "",
+    ),
+    (
+        "Imaging: numerous calcified nodules both lungs, calcified mediastinal nodes.",
+        "mediastinal",
+        "",
+    ),
+    (
+        "CT: innumerable small nodules in upper lobes, conglomerate mass in the "
+        "right upper lobe with calcification, eggshell calcification of the "
+        "hilar nodes.",
+        "eggshell",
+        "",
+    ),
+    (
+        "Punctate calcification in the left lobe of the thyroid, calcified "
+        "cervical lymph node.",
+        "cervical",
+        "",
+    ),
+    (
+        "Calcified plaque in the right carotid bulb, calcified plaque in the "
+        "vertebral artery.",
+        "vertebral",
+        "",
+    ),
+    # guards: a side on the item's own words, an item the comma's words say
+    # the one before is, one at the same site, and a label's side stay
+    (
+        "CT: calcified granuloma in the right upper lobe, calcified right hilar node.",
+        "hilar",
+        "right",
+    ),
+    (
+        "Calcified nodule in the right lower lobe, likely calcified granuloma.",
+        "granuloma",
+        "right",
+    ),
+    ("Calcification in the right hilum, calcified lymph node.", "lymph", "right"),
+    ("Right lung: calcified granuloma, calcified hilar node.", "hilar", "right"),
+    (
+        "CT: calcified granuloma in the right upper lobe, calcified granuloma "
+        "in the left lower lobe.",
+        "granuloma in the left",
+        "left",
+    ),
+    # a reading offered for the finding before, and a clause, are no items
+    (
+        "2 mm calcification in the upper pole of the right kidney, vascular "
+        "calcification versus a small stone.",
+        "vascular",
+        "right",
+    ),
+    (
+        "Calciphylaxis of the left calf, better clinically, although the "
+        "vascular calcification has progressed.",
+        "vascular",
+        "left",
+    ),
+]
+
+
+def _nth(findings_of, text: str, word: str):
+    named = [f for f in findings_of(text) if word.lower() in f.mention.lower()]
+    if named:
+        return named[-1]
+    # a word of the finding's place, not its mention: the last finding
+    return findings_of(text)[-1]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), LIST_ITEM_SIDES)
+def test_list_item_side_is_its_own(findings_of, text, word, side):
+    assert _nth(findings_of, text, word).laterality == side
