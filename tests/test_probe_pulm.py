@@ -134,3 +134,35 @@ def _nth(findings_of, text: str, word: str):
 @pytest.mark.parametrize(("text", "word", "side"), LIST_ITEM_SIDES)
 def test_list_item_side_is_its_own(findings_of, text, word, side):
     assert _nth(findings_of, text, word).laterality == side
+
+
+# --- a plaque of the diaphragm is a pleural plaque: the diaphragmatic
+# pleura is where asbestos plaques lie ('calcified diaphragmatic plaques';
+# guide §2 vocabulary: pleura takes the pleural plaques)
+
+DIAPHRAGMATIC_PLAQUES = [
+    (
+        "Shipyard pipefitter with asbestos exposure. CT chest: bilateral "
+        "calcified pleural plaques and calcified diaphragmatic plaques.",
+        "diaphragmatic",
+        "pleura",
+        "bilateral",
+    ),
+    ("Calcified diaphragmatic plaque on the left.", "", "pleura", "left"),
+    ("Impression: calcified right diaphragmatic plaques.", "", "pleura", "right"),
+    # guards: a density over the diaphragm and the diaphragmatic pleura
+    (
+        "Small calcific density below the left hemidiaphragm, of uncertain "
+        "significance.",
+        "",
+        "",
+        "left",
+    ),
+    ("Linear calcification along the left diaphragmatic pleura.", "", "pleura", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site", "side"), DIAPHRAGMATIC_PLAQUES)
+def test_diaphragmatic_plaque_is_pleural(finding_with, text, word, site, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == (site, side)
