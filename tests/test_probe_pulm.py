@@ -166,3 +166,46 @@ DIAPHRAGMATIC_PLAQUES = [
 def test_diaphragmatic_plaque_is_pleural(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# --- a tuberculosis the note gives to another person, the case the patient
+# was in contact with, or to a place, is no condition of the patient (guide
+# §3: a condition is recorded only when the report asserts it for this
+# patient): 'Household contact of active TB case', 'Worked in a TB ward'
+
+CONTACT_CONDITIONS = [
+    ("Household contact of active TB case. CXR: calcified granuloma.", []),
+    (
+        "Close contact of a patient with active tuberculosis. Calcified "
+        "granuloma in the RUL.",
+        [],
+    ),
+    ("Worked in a TB ward for ten years. Calcified RUL granuloma.", []),
+    ("TB contact investigation: index case with cavitary TB. Calcified RUL granuloma.", []),
+    # guards: the patient's own tuberculosis stays
+    ("History of treated TB. Calcified RUL granuloma.", ["tuberculosis"]),
+    ("Latent TB. Calcified granuloma in the RUL.", ["tuberculosis"]),
+    (
+        "Calcified granuloma in contact with the pleura, consistent with old "
+        "tuberculosis.",
+        ["tuberculosis"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CONTACT_CONDITIONS)
+def test_contacts_tuberculosis_is_not_the_patients(analyzer, text, names):
+    report = analyzer.analyze(text, "T")
+    assert [c.name for c in report.conditions] == names
+
+
+# guards: the patient's own film in the contact's sentence stays the patient's
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Household contact of active TB case, CXR shows a calcified granuloma in the RUL.",
+        "Sick contacts at home, calcified granuloma RUL on CXR.",
+    ],
+)
+def test_contacts_sentence_finding_is_the_patients(finding_with, text):
+    assert not finding_with(text, "granuloma").family
