@@ -209,3 +209,36 @@ def test_contacts_tuberculosis_is_not_the_patients(analyzer, text, names):
 )
 def test_contacts_sentence_finding_is_the_patients(finding_with, text):
     assert not finding_with(text, "granuloma").family
+
+
+# --- a Ghon focus (the healed primary focus of tuberculosis in the lung) and
+# the Ghon or Ranke complex it heads name the lung (guide §2 site from
+# context step 3: a lesion its sentence identifies it as)
+
+GHON_SITES = [
+    ("Problem list:\n- Calcified left apical granuloma (Ghon focus)", "granuloma", "lung", "left"),
+    ("Calcified Ghon focus in the right lower lobe.", "Ghon", "lung", "right"),
+    ("CXR: calcified Ghon focus.", "Ghon", "lung", ""),
+    (
+        "CXR: right hilar adenopathy without calcification. Rule out calcified "
+        "Ghon focus on CT.",
+        "Ghon",
+        "lung",
+        "",
+    ),
+    ("Old TB with a calcified Ranke complex on the left.", "calcified", "lung", "left"),
+    # guard: the complex's node keeps its own site
+    (
+        "Ghon complex: calcified granuloma in the right lower lobe and calcified "
+        "right hilar lymph node.",
+        "lymph node",
+        "lymph node",
+        "right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site", "side"), GHON_SITES)
+def test_ghon_focus_is_the_lung(finding_with, text, word, site, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == (site, side)
