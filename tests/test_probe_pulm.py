@@ -242,3 +242,24 @@ GHON_SITES = [
 def test_ghon_focus_is_the_lung(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# --- 'no X, no Y': the comma and a 'no' of its own open another denied item,
+# whose place word is its own (guide §2: a denial never changes the site; a
+# clause about another structure gives none): on a chest film the denied
+# granulomas are the lung's
+
+DENIED_ITEMS = [
+    ("CXR normal; no calcified granulomas, no lymphadenopathy.", "lung"),
+    ("CXR: no calcified granulomas, no hilar adenopathy.", "lung"),
+    ("Chest x-ray: no calcified granulomas, no mediastinal widening.", "lung"),
+    # guards: one list denied by one 'no', and the finding's own place after it
+    ("CT chest: no calcified granulomas, no pleural effusion.", "lung"),
+    ("No calcified or enlarged hilar nodes.", "lymph node"),
+    ("CXR: no calcification, right hilum.", "lymph node"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), DENIED_ITEMS)
+def test_denied_item_place_is_its_own(only, text, site):
+    assert only(text).site == site
