@@ -263,3 +263,34 @@ DENIED_ITEMS = [
 @pytest.mark.parametrize(("text", "site"), DENIED_ITEMS)
 def test_denied_item_place_is_its_own(only, text, site):
     assert only(text).site == site
+
+
+# --- 'diffuse' said of the calcium within one nodule is the nodule's benign
+# pattern, not a diffuse pattern of the lungs (guide §4 rule 2: diffuse or
+# centrilobular calcification of the lungs): 'CT chest: 7 mm nodule LLL with
+# diffuse calcification'
+
+ONE_NODULE_DIFFUSE = [
+    ("CT chest 1/2025: 7 mm nodule LLL with diffuse calcification.", "calcification", "indeterminate"),
+    ("A/P: LLL nodule - diffusely calcified, benign.", "calcified", "indeterminate"),
+    ("Diffusely calcified 6 mm nodule in the right upper lobe.", "calcified", "indeterminate"),
+    ("Solid nodule in the lingula with diffuse calcification, Lung-RADS 2.", "calcification", "indeterminate"),
+    # guards: the lungs' pattern stays metastatic
+    (
+        "A 4 mm nodule in the RUL and diffuse calcification of both lungs.",
+        "calcification",
+        "metastatic",
+    ),
+    ("Diffuse calcified nodules throughout both lungs.", "calcified", "metastatic"),
+    ("Diffuse pulmonary calcification in both upper lobes.", "calcification", "metastatic"),
+    (
+        "Centrilobular calcified nodule in the right upper lobe.",
+        "calcified",
+        "metastatic",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "cls"), ONE_NODULE_DIFFUSE)
+def test_one_nodule_diffuse_is_no_lung_pattern(finding_with, text, word, cls):
+    assert finding_with(text, word).classification == cls
