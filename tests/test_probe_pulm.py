@@ -294,3 +294,28 @@ ONE_NODULE_DIFFUSE = [
 @pytest.mark.parametrize(("text", "word", "cls"), ONE_NODULE_DIFFUSE)
 def test_one_nodule_diffuse_is_no_lung_pattern(finding_with, text, word, cls):
     assert finding_with(text, word).classification == cls
+
+
+# --- a sided place in the share a superlative picks out of a plural finding
+# is that one's place: it gives the finding its site, not its side ('Several
+# calcified granulomas, the largest 6 mm in the LLL'; guide §2: a side said
+# of another thing gives none, as 'the largest 6 mm on the left' already)
+
+SHARE_PLACES = [
+    ("Several calcified granulomas, the largest 6 mm in the LLL.", "lung", ""),
+    (
+        "Multiple calcified granulomas, largest in the right upper lobe measuring 5 mm.",
+        "lung",
+        "",
+    ),
+    ("Several pelvic phleboliths, the largest 6 mm on the left.", "vein", ""),
+    # guards: a side of the whole list, and a single finding's own place
+    ("Several calcified granulomas in the LLL, the largest 6 mm.", "lung", "left"),
+    ("Calcified granuloma in the RUL, 6 mm.", "lung", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), SHARE_PLACES)
+def test_share_place_gives_no_side(only, text, site, side):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, side)

@@ -630,6 +630,14 @@ def _superlative_share(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list
     return [rd.doc[i:end]]
 
 
+def in_superlative_share(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> bool:
+    """Does the site phrase lie in the share a superlative picks out of the
+    plural finding right after it ('Several calcified granulomas, the
+    largest 6 mm in the LLL')? Its side is that one's (`_superlative_share`)."""
+    share = _superlative_share(kit, rd, f, rd.sent(f))
+    return any(s.start <= site.span.start < s.end for s in share)
+
+
 # Most words of a comparison lead before a side ('similar to that on the').
 COMPARISON_WORDS = 5
 
