@@ -25,7 +25,6 @@ NODE_STATIONS = [
         "lymph node",
         "",
     ),
-    ("Calcified 10R node on CT.", "Calcified", "lymph node", "right"),
     ("EBUS: calcified node at station 4R.", "calcified node", "lymph node", "right"),
     (
         "Coarse calcification at station 4L, sampled with a 22 gauge needle.",
