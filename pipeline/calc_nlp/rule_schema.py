@@ -160,6 +160,7 @@ METADATA_KEYS = {
     "adds_side",
     "no_place",
     "requires_site",
+    "not_in_one_of",
     "cue_at_site",
     "not_after_sites",
     "consequences",

@@ -303,6 +303,8 @@ def site_of_shared_subject(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | No
 
 # Words that join the items of a list ('No mass, calcification, or distortion').
 _LIST_JOINS = frozenset({",", "or", "and", "nor"})
+# The denial that opens an item of its own after a comma ('no X, no Y').
+_ITEM_DENIAL = ("no",)
 
 
 def denied_list_after_finding(rd: ReportDoc, f: Span) -> bool:
@@ -375,7 +377,23 @@ def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
         return True
     if not negated:
         return False
+    if _denied_item_opens(rd, f.end, site.start):
+        return True
     return bool(between - {","}) and between <= _LIST_JOINS
+
+
+def _denied_item_opens(rd: ReportDoc, end: int, start: int) -> bool:
+    """Do a comma and a 'no' of its own right after the denied finding
+    ending at `end` open another denied item that the site phrase starting
+    at `start` belongs to, past only other place words of that item ('no
+    calcified granulomas, no lymphadenopathy', '..., no hilar adenopathy')?"""
+    lead = len(_ITEM_DENIAL) + 1
+    if rd.lower[end : end + lead] != [",", *_ITEM_DENIAL] or start < end + lead:
+        return False
+    return all(
+        any(s.start <= i < s.span.end for s in rd.matches.sites)
+        for i in range(end + lead, start)
+    )
 
 
 # Words that offer another reading of what a finding is ('a calcification or

@@ -42,6 +42,7 @@ from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.row_sites import side_of_rows
 from calc_nlp.stages.sides import (
+    in_superlative_share,
     lat_in_sentence,
     plural_before_semicolon,
     side_of_joined_places,
@@ -101,6 +102,10 @@ def _side(
     carried = site.laterality if site is not None else ""
     if carried and not own and site is not None and _label_part_ended(kit, rd, f, site):
         carried = ""  # 'Left breast: ... Vascular calcifications in both breasts. No masses.'
+    if own and site is not None and in_superlative_share(kit, rd, f, site):
+        # 'Several calcified granulomas, the largest 6 mm in the LLL': the
+        # place of the largest one gives the site, its side is that one's
+        carried, own = "", False
     side = (
         two_sides(kit, rd, f, site)
         or (carried if own else "")

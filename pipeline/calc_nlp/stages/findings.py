@@ -572,6 +572,8 @@ def own_cues(
             continue
         if _cause_of_itself(kit, rd, f, c, cues):
             continue
+        if _within_one_lesion(rd, f, kit.md(c).get("not_in_one_of")):
+            continue
         if c.label_ == "DISTRIBUTION":
             distribution = distribution or kit.md(c)["distribution"]
             continue
@@ -607,6 +609,31 @@ def _cause_of_itself(
         and x.end <= f.end
         for x in cues
     )
+
+
+def _within_one_lesion(rd: ReportDoc, f: Span, hosts: list[str] | None) -> bool:
+    """Is the finding the calcium of one lesion of `hosts` (a cue's
+    `not_in_one_of`) named in the singular in its own words or at most
+    _HOST_REACH words before it, with no 'and', ';' or stop between ('7 mm
+    nodule LLL with diffuse calcification', 'diffusely calcified nodule')?
+    A pattern word there is that lesion's, not the organ's (guide §4 rule 2:
+    diffuse calcification of the lungs)."""
+    if not hosts:
+        return False
+    lower = rd.lower
+    first = rd.layout.sent_first[f.start]
+    for i in range(f.end - 1, max(first, f.start - _HOST_REACH) - 1, -1):
+        if lower[i] in _HOST_BREAKS:
+            return False
+        if lower[i] in hosts:
+            return True
+    return False
+
+
+# How many words before the finding a lesion whose calcium it is may stand,
+# and the words that end that reach ('a nodule and diffuse calcification').
+_HOST_REACH = 8
+_HOST_BREAKS = frozenset({"and", ";", ".", "or"})
 
 
 # 'of' and at most one word ('the') between a cue and the finding it names

@@ -375,6 +375,7 @@ def lat_in_sentence(
     # an earlier one may reach over the 'and' ('bilateral X and Y')
     named += [c for c in rd.matches.calc if c.start > f.start]
     named += _earlier_item(rd, f, sent) + _later_item(rd, f, sent)
+    named += _earlier_list_item(rd, f, sent, site)
     named += _earlier_findings_of_own_site(kit, rd, f, sent, site)
     named += other_finding_after(rd, f) + lesion_joined_after(rd, f)
     named += other_finding_before(kit, rd, f)
@@ -632,6 +633,14 @@ def _superlative_share(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list
     return [rd.doc[i:end]]
 
 
+def in_superlative_share(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> bool:
+    """Does the site phrase lie in the share a superlative picks out of the
+    plural finding right after it ('Several calcified granulomas, the
+    largest 6 mm in the LLL')? Its side is that one's (`_superlative_share`)."""
+    share = _superlative_share(kit, rd, f, rd.sent(f))
+    return any(s.start <= site.span.start < s.end for s in share)
+
+
 # Most words of a comparison lead before a side ('similar to that on the').
 COMPARISON_WORDS = 5
 
@@ -782,6 +791,68 @@ def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     # words after the last 'and' open this one's item ('..., and a 2 cm
     # right adrenal nodule with a punctate calcification': its side)
     return [rd.doc[last.start + 1 : joins[-1] + 1]]
+
+
+# The marks that open a list item or a clause ('CT: a, b, c').
+_ITEM_OPENS = frozenset({",", ";", ":"})
+
+
+def _earlier_list_item(
+    rd: ReportDoc, f: Span, sent: Span, site: SiteRef | None
+) -> list[Span]:
+    """The item of a list before the finding when a comma opens the
+    finding's own item at another site ('CT: calcified granuloma in the
+    right upper lobe, calcified subcarinal node', 'numerous calcified
+    nodules both lungs, calcified mediastinal nodes'): from the start of that
+    item's clause to the comma. A side there is the earlier finding's (guide
+    §2: a clause about another structure gives neither site nor side). Only
+    where the finding's site is named by its own words or a place phrase
+    after them, the earlier finding lies at another site, and no linking
+    phrase says what the earlier one is ('..., likely calcified
+    granuloma')."""
+    if site is None or not f.start <= site.span.start < sent.end:
+        return []
+    earlier = [c for c in rd.matches.calc if sent.start <= c.start and c.end <= f.start]
+    if not earlier:
+        return []
+    last = max(earlier, key=lambda c: c.end)
+    other = rd.linked_sites.get(key(last))
+    if other is None or other.site == site.site or other.span.start >= f.start:
+        return []
+    if any(last.end <= k.start and k.end <= f.start for k in rd.matches.links):
+        return []
+    lower = rd.lower
+    commas = [i for i in range(last.end, f.start) if lower[i] == ","]
+    if not commas or not _opens_item(lower, commas[-1], f, sent):
+        return []
+    start = last.start
+    while start > sent.start and lower[start - 1] not in _ITEM_OPENS:
+        start -= 1
+    return [rd.doc[start : commas[-1] + 1]]
+
+
+# Most words between the comma and the mention of a new list item ('a',
+# 'two'), and the words that make the comma's words a clause or a reading of
+# the finding before rather than an item of their own.
+_ITEM_LEAD_WORDS = 2
+_NOT_AN_ITEM = frozenset(
+    {"although", "though", "but", "while", "whereas", "versus", "vs", "or", "nor"}
+)
+
+
+def _opens_item(lower: list[str], comma: int, f: Span, sent: Span) -> bool:
+    """Does the comma at `comma` open a new item that holds the finding `f`:
+    at most _ITEM_LEAD_WORDS plain words before the mention, and no word
+    after the comma, to the item's end, that makes it a clause ('although
+    the vascular calcification has progressed') or a reading offered for
+    the finding before ('..., vascular calcification versus a tiny stone')?"""
+    lead = lower[comma + 1 : f.start]
+    if len(lead) > _ITEM_LEAD_WORDS or not all(w.isalpha() for w in lead):
+        return False
+    end = next(
+        (k for k in range(f.end, sent.end) if lower[k] in {",", ";", "."}), sent.end
+    )
+    return _NOT_AN_ITEM.isdisjoint(lower[comma + 1 : end])
 
 
 def _earlier_findings_of_own_site(
