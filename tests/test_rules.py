@@ -584,3 +584,24 @@ def test_a_rule_spelling_a_side_is_read_abbreviated_too():
     assert [{"LOWER": "lt"}, {"LOWER": "main"}] in left_main
     assert [{"LOWER": "lt"}, {"ORTH": "."}, {"LOWER": "main"}] in left_main
     assert [{"ORTH": {"IN": ["L", "L."]}}, {"LOWER": "main"}] in left_main
+
+
+@pytest.mark.parametrize(
+    ("where", "key"),
+    [
+        ("entry", "procedure"),
+        ("entry", "evaluated_present"),
+        ("term", "lead"),
+        ("term", "not_before_number"),
+    ],
+)
+def test_condition_flags_are_true_or_false(tmp_path, where, key):
+    d = copy_patterns(tmp_path)
+
+    def edit(x):
+        entry = x["conditions"][0]
+        (entry if where == "entry" else entry["terms"][0])[key] = "yes"
+
+    _edit(d / "conditions.json", edit)
+    with pytest.raises(PatternError, match=f"{key} must be true or false"):
+        load_rules(d)

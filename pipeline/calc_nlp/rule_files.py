@@ -363,17 +363,8 @@ def _check_condition(entry: dict[str, Any], ids: Ids, cid: str) -> None:
             cid,
             "mineral_driver",
         )
-    if not isinstance(entry.get("procedure", False), bool):
-        raise PatternError(
-            "conditions.json", "procedure must be true or false", cid, "procedure"
-        )
-    if not isinstance(entry.get("evaluated_present", False), bool):
-        raise PatternError(
-            "conditions.json",
-            "evaluated_present must be true or false",
-            cid,
-            "evaluated_present",
-        )
+    _check_flag(entry, cid, "procedure")
+    _check_flag(entry, cid, "evaluated_present")
     words = entry.get("lead_not_before", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise PatternError(
@@ -384,6 +375,12 @@ def _check_condition(entry: dict[str, Any], ids: Ids, cid: str) -> None:
             "conditions.json", f"duplicate id (also in {ids[cid]})", cid, "id"
         )
     ids[cid] = "conditions.json"
+
+
+def _check_flag(entry: dict[str, Any], cid: str, key: str) -> None:
+    """A condition's (or its term's) optional true/false key, checked."""
+    if not isinstance(entry.get(key, False), bool):
+        raise PatternError("conditions.json", f"{key} must be true or false", cid, key)
 
 
 def _condition_term_rules(
@@ -409,21 +406,14 @@ def _condition_term_rules(
             md["site"] = term["site"]
         if entry.get("procedure"):
             md["procedure"] = True
-        if not isinstance(term.get("lead", False), bool):
-            raise PatternError("conditions.json", "lead must be true or false", cid, "lead")
+        _check_flag(term, cid, "lead")
         if term.get("lead"):
             md["lead"] = True
         if "not_before" in term:
             md["not_before"] = _words(cid, term["not_before"], "not_before")
         if "not_after" in term:
             md["not_after"] = _words(cid, term["not_after"], "not_after")
-        if not isinstance(term.get("not_before_number", False), bool):
-            raise PatternError(
-                "conditions.json",
-                "not_before_number must be true or false",
-                cid,
-                "not_before_number",
-            )
+        _check_flag(term, cid, "not_before_number")
         if term.get("not_before_number"):
             md["not_before_number"] = True
         if "also" in term:
