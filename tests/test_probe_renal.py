@@ -92,6 +92,9 @@ ASKED_CONDITIONS = [
     ("Indication: eval sarcoid.", "sarcoidosis"),
     ("Reason: evaluation of possible sarcoidosis.", "sarcoidosis"),
     ("Kidney transplant evaluation.", "prior surgery"),
+    # a referral's 'for' before the state the workup after it names asks
+    ("Sent for hyperparathyroidism evaluation.", "hyperparathyroidism"),
+    ("Referred for hypercalcemia workup.", "hypercalcemia"),
 ]
 
 

@@ -764,12 +764,22 @@ class _Clauses:
         'evaluation of', 'workup') reach a state found by measurement
         (`evaluated_present`)? 'Evaluation of primary hyperparathyroidism',
         'Hypercalcemia workup': the state is the patient's, its cause or
-        extent is what is evaluated (guide §3); 'evaluate for' still asks."""
+        extent is what is evaluated (guide §3); 'evaluate for' still asks,
+        and so does a referral's 'for' before the state a workup after it
+        names ('Sent for hyperparathyroidism evaluation')."""
         if mod.category != "HYPOTHETICAL":
             return False
         if not (mod.rule.metadata or {}).get("evaluates_a_state"):
             return False
-        return target.start in self.states
+        if target.start not in self.states:
+            return False
+        if mod.modifier_span[0] >= target.end:  # the workup after the state
+            w = self._index()
+            k = target.start - 1
+            while k >= 0 and w[k].isspace():
+                k -= 1
+            return k < 0 or w[k] != "for"
+        return True
 
     def describes_the_patient(self, target: Target, mod: Any) -> bool:
         """Is a state found by measurement (`evaluated_present`: kidney
