@@ -2517,10 +2517,13 @@ def _segments_apart(x: _Lesion, f: Finding) -> bool:
     """Do the finding's segment or valve part words share none with those of
     one of the lesion's findings (`_differ`: "ostial" and "mid", the leaflets
     and the chordae)?"""
-    mine = set(f.segment.split())
-    return bool(mine) and any(
-        m.segment and not mine & set(m.segment.split()) for m in x.told.values()
-    )
+    return any(_no_shared_segment(f.segment, m.segment) for m in x.told.values())
+
+
+def _no_shared_segment(a: str, b: str) -> bool:
+    """Do two findings' segment words, both given, share none ("proximal"
+    and "mid")?"""
+    return bool(a and b) and not set(a.split()) & set(b.split())
 
 
 def _new_segment(x: _Lesion, f: Finding) -> bool:
@@ -2807,15 +2810,9 @@ def _refers_back(
         and not _new_place_led_to(dr, f, prev)
         and not _placed_by_other_label(f, prev, labels)
         and not _new_segment_after(dr, f, prev)
-        and not _segments_differ(f, prev)
-    )
-
-
-def _segments_differ(f: Finding, prev: Finding) -> bool:
-    """Do the two findings name segments that share no word ("proximal",
-    then a residual plaque the sentence before places in the mid segment)?"""
-    return bool(f.segment and prev.segment) and not set(f.segment.split()) & set(
-        prev.segment.split()
+        # "proximal", then a residual plaque the sentence before places in
+        # the mid segment
+        and not _no_shared_segment(f.segment, prev.segment)
     )
 
 
