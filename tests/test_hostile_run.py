@@ -740,6 +740,7 @@ def test_probe_strings_built_from_the_regex_catch_what_rules_miss(tmp_path):
     )
     r = demo_run(tmp_path, pats)
     assert r.exit_code == 2 and "took over" in r.output, r.output
+    assert "rule M-calcification" in r.output  # which rule to mend
     assert not (tmp_path / "o").exists()
 
 
@@ -775,6 +776,26 @@ def test_a_busy_machine_refuses_no_rule(monkeypatch):
         safety, "_PROBE", "import time; time.sleep(2.5)\n" + safety._PROBE
     )
     safety.check_user_regexes(load_rules())  # the bundled rules: no error
+
+
+def test_the_probe_limit_is_per_regex_and_scaled_to_the_machine(monkeypatch):
+    """Each regex has its own CPU budget, scaled by how slowly the machine ran a
+    fixed reference search: one budget over all rules' regexes, in seconds of a
+    fast machine, refused the bundled rules on a slow CI runner."""
+    from calc_nlp import safety
+    from calc_nlp.errors import PatternError
+    from calc_nlp.rules import load_rules
+
+    rules = load_rules()
+    monkeypatch.setattr(safety, "PROBE_SECONDS", 1e-7)  # no regex is that fast
+    with pytest.raises(PatternError, match="took over") as e:
+        safety.check_user_regexes(rules)
+    assert e.value.rule in rules.rule_index  # the first regex probed, by its id
+    # the same budget on a machine that ran the reference search 10^6 times
+    # slower than REFERENCE_SECONDS: every regex's budget grows as much
+    monkeypatch.setattr(safety, "PROBE_SECONDS", 2e-6)
+    monkeypatch.setattr(safety, "REFERENCE_SECONDS", 1e-8)
+    safety.check_user_regexes(rules)
 
 
 def test_user_regex_report_deadline(tmp_path, monkeypatch):

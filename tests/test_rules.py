@@ -605,3 +605,60 @@ def test_condition_flags_are_true_or_false(tmp_path, where, key):
     _edit(d / "conditions.json", edit)
     with pytest.raises(PatternError, match=f"{key} must be true or false"):
         load_rules(d)
+
+
+
+def _runs_around_an_option(seq) -> int:
+    """How often a regex reads `X*`, an optional item, then `X*` again (as
+    `[^\\S\\n]*[:=]?[^\\S\\n]*`): on a long run of X the engine tries every
+    split of the run between the two stars, for each place the optional item
+    could not go."""
+    from re._constants import (  # type: ignore[import-not-found]
+        BRANCH,
+        MAX_REPEAT,
+        MAXREPEAT,
+        MIN_REPEAT,
+        SUBPATTERN,
+    )
+
+    repeats = (MAX_REPEAT, MIN_REPEAT)
+    items = list(seq)
+    n = 0
+    for a, mid, b in zip(items, items[1:], items[2:], strict=False):
+        if (
+            a[0] in repeats
+            and b[0] in repeats
+            and a[1][1] == b[1][1] == MAXREPEAT
+            and list(a[1][2]) == list(b[1][2])
+            and mid[0] in repeats
+            and mid[1][0] == 0
+        ):
+            n += 1
+    for op, av in items:
+        if op in repeats:
+            n += _runs_around_an_option(av[2])
+        elif op == SUBPATTERN:
+            n += _runs_around_an_option(av[-1])
+        elif op == BRANCH:
+            n += sum(_runs_around_an_option(alt) for alt in av[1])
+    return n
+
+
+def test_no_bundled_regex_splits_a_run_around_an_option():
+    """A bundled regex with `\\s*[:=]?\\s*` took half a second on the regex
+    probe's strings, and the probe's time limit refused the bundled rules on a
+    slow machine; `\\s*(?:[:=]\\s*)?` reads the same text in one pass."""
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
+    from calc_nlp import safety
+
+    assert _runs_around_an_option(sre_parse.parse(r"\d[^\S\n]*[:=]?[^\S\n]*x")) == 1
+    assert _runs_around_an_option(sre_parse.parse(r"\d[^\S\n]*(?:[:=][^\S\n]*)?x")) == 0
+    rules = load_rules()
+    bad = [
+        rid
+        for rid, rule in rules.rule_index.items()
+        for _, rx in safety._regexes(rule.get("pattern"), rid)
+        if _runs_around_an_option(sre_parse.parse(rx))
+    ]
+    assert not bad

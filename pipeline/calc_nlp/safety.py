@@ -42,11 +42,20 @@ from typing import Any
 from calc_nlp.errors import PatternError
 from calc_nlp.rules import RuleSet
 
-PROBE_SECONDS = 2.0  # CPU seconds the probe may spend on all rules' regexes
+# CPU seconds the probe may spend on each regex, on a machine as fast as the
+# one the bundled rules were timed on. A regex that backtracks
+# catastrophically runs for minutes on the probe strings; the bundled ones take
+# under 0.02 s each (0.1 s for all of them).
+PROBE_SECONDS = 1.0
+# The machine's speed: the probe first times a fixed search (_REFERENCE) and
+# gives each regex PROBE_SECONDS times how much slower than REFERENCE_SECONDS
+# that search ran (never less), so that a slow or loaded machine refuses no
+# rule that a fast one accepts.
+REFERENCE_SECONDS = 0.015
 # The probe's wall-clock limit: its CPU time decides, so that a busy machine
 # (other jobs, a loaded CI runner) refuses no rule; this only stops a probe
 # that never gets to report.
-PROBE_WALL_SECONDS = 30 * PROBE_SECONDS
+PROBE_WALL_SECONDS = 60.0
 # How the probe ends when its regexes took too long: it stopped itself, or the
 # system stopped it at its CPU limit.
 _OVER_TIME = {3, -getattr(signal, "SIGXCPU", 24), -signal.SIGKILL}
@@ -215,21 +224,35 @@ def probe_strings(regex: str) -> list[str]:
 
 _PROBE = r"""
 import json, math, re, sys, time
-limit = float(sys.argv[1])
-try:  # the system stops a search that runs past the limit (SIGXCPU)
+each, reference = float(sys.argv[1]), float(sys.argv[2])
+try:
     import resource
-    resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(limit), math.ceil(limit) + 1))
-except (ImportError, ValueError, OSError):
-    pass
+except ImportError:
+    resource = None
 work = json.loads(sys.stdin.read())
+slow = re.compile("[a-z]*[a-z]*!")  # the reference: about 15 ms on a fast machine
+spent = []
+for _ in range(3):
+    start = time.process_time()
+    slow.search("a" * 300)
+    spent.append(time.process_time() - start)
+limit = each * max(1.0, min(spent) / reference)
 attacks = ["a" * 5000 + "!", "1" * 5000 + "x", " " * 5000 + "x", "ab" * 2500 + "!", "calc" * 1000 + "!"]
-start = time.process_time()
-for p, built in work:
+for i, (p, built) in enumerate(work):
+    print(i, flush=True)  # the regex under probe, should this one not return
+    start = time.process_time()
+    if resource is not None:  # the system stops a search that never returns (SIGXCPU)
+        try:
+            stop = math.ceil(start + limit) + 1
+            resource.setrlimit(resource.RLIMIT_CPU, (stop, resource.getrlimit(resource.RLIMIT_CPU)[1]))
+        except (ValueError, OSError):
+            pass
     r = re.compile(p)
     for s in attacks + built:
         r.search(s)
         if time.process_time() - start > limit:
             sys.exit(3)
+print("done", flush=True)
 """
 
 
@@ -257,22 +280,34 @@ def check_user_regexes(rules: RuleSet) -> None:
         return
     try:
         done = subprocess.run(
-            [sys.executable, "-c", _PROBE, str(PROBE_SECONDS)],
+            [sys.executable, "-c", _PROBE, str(PROBE_SECONDS), str(REFERENCE_SECONDS)],
             input=json.dumps([[rx, probe_strings(rx)] for _, rx in found]),
             text=True,
             capture_output=True,
             timeout=PROBE_WALL_SECONDS,
             check=False,
         )
-    except subprocess.TimeoutExpired:
-        done = None
-    if done is None or done.returncode in _OVER_TIME:
-        raise PatternError(
-            "patterns",
-            f"a regex took over {PROBE_SECONDS:g} s on a probe string; refusing to run",
-        )
-    if done.returncode != 0:
+    except subprocess.TimeoutExpired as exc:
+        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout
+        raise _too_slow(found, out or "") from None
+    if done.returncode in _OVER_TIME:
+        raise _too_slow(found, done.stdout)
+    if done.returncode != 0 or not done.stdout.endswith("done\n"):
         raise subprocess.CalledProcessError(done.returncode, "regex probe")
+
+
+def _too_slow(found: list[tuple[str, str]], progress: str) -> PatternError:
+    """The refusal, naming the rule whose regex the probe was on when it stopped."""
+    lines = progress.split()
+    at = int(lines[-1]) if lines and lines[-1].isdigit() else None
+    rid = found[at][0] if at is not None and at < len(found) else None
+    return PatternError(
+        "patterns",
+        f"its regex took over {PROBE_SECONDS:g} s (scaled to this machine's speed) "
+        "on a probe string and could hang a run; refusing to run",
+        rid,
+        "pattern" if rid else None,
+    )
 
 
 def load_checked_rules(patterns: str | None) -> RuleSet:
