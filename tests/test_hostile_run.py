@@ -798,6 +798,19 @@ def test_the_probe_limit_is_per_regex_and_scaled_to_the_machine(monkeypatch):
     safety.check_user_regexes(rules)
 
 
+def test_a_probe_stopped_before_it_reported_names_no_rule():
+    """A probe the system stopped before it printed where it was (or that hung
+    past the wall-clock limit with no output) still refuses, naming no rule
+    rather than a wrong one."""
+    from calc_nlp import safety
+
+    found = [("R-one", "a+"), ("R-two", "b+")]
+    assert safety._too_slow(found, "0\n1\n").rule == "R-two"
+    for progress in ("", "garbage", "7\n"):  # nothing, unreadable, out of range
+        e = safety._too_slow(found, progress)
+        assert e.rule is None and str(e).startswith("patterns: a regex took over")
+
+
 def test_user_regex_report_deadline(tmp_path, monkeypatch):
     """A regex that slips past validation makes one error row, not a hang."""
     monkeypatch.setattr("calc_nlp.safety.check_user_regexes", lambda rules: None)

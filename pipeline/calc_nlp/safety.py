@@ -47,7 +47,7 @@ from calc_nlp.rules import RuleSet
 # catastrophically runs for minutes on the probe strings; the bundled ones take
 # under 0.02 s each (0.1 s for all of them).
 PROBE_SECONDS = 1.0
-# The machine's speed: the probe first times a fixed search (_REFERENCE) and
+# The machine's speed: the probe first times a fixed search (in _PROBE) and
 # gives each regex PROBE_SECONDS times how much slower than REFERENCE_SECONDS
 # that search ran (never less), so that a slow or loaded machine refuses no
 # rule that a fast one accepts.
@@ -303,8 +303,8 @@ def _too_slow(found: list[tuple[str, str]], progress: str) -> PatternError:
     rid = found[at][0] if at is not None and at < len(found) else None
     return PatternError(
         "patterns",
-        f"its regex took over {PROBE_SECONDS:g} s (scaled to this machine's speed) "
-        "on a probe string and could hang a run; refusing to run",
+        f"{'its' if rid else 'a'} regex took over {PROBE_SECONDS:g} s (scaled to "
+        "this machine's speed) on a probe string and could hang a run; refusing to run",
         rid,
         "pattern" if rid else None,
     )
