@@ -1,0 +1,61 @@
+"""Probe round on plastic, reconstructive and cosmetic surgery documents
+(implant capsulectomy, fat grafting, reduction follow-up, filler granulomas,
+calcinosis excision, hand surgery) and the imaging these patients get.
+Made-up sentences, one row per wording; none is taken from a real note.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _find(analyzer, text: str, mention: str):
+    found = [f for f in analyzer.analyze(text, "T").findings if f.mention == mention]
+    assert found, [f.mention for f in analyzer.analyze(text, "T").findings]
+    return found[0]
+
+
+def _flags(f) -> str:
+    return "".join(
+        letter
+        for key, letter in (
+            ("negated", "N"),
+            ("uncertain", "U"),
+            ("historical", "H"),
+            ("hypothetical", "Y"),
+        )
+        if getattr(f, key)
+    )
+
+
+# Consent language: a calcification named as a risk that comes back or stays
+# after the operation ('the risk of recurrent calcinosis', 'risk of residual
+# calcified capsule') is a possibility weighed, not observed (guide §2,
+# hypothetical), as 'risk of further calcification' is.
+RECURRENCE_RISKS = [
+    ("The risk of recurrent calcinosis was discussed.", "calcinosis"),
+    ("There is a risk of recurrence of calcinosis after excision.", "calcinosis"),
+    ("Risk of residual calcified capsule discussed.", "calcified"),
+    ("She accepts the risk of recurring calcifications.", "calcifications"),
+    ("Risk for recurrent calcinosis cutis reviewed with the patient.",
+     "calcinosis cutis"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), RECURRENCE_RISKS)
+def test_recurrence_named_as_a_risk_is_hypothetical(analyzer, text, mention):
+    assert _flags(_find(analyzer, text, mention)) == "Y"
+
+
+# Guards: a calcification seen beside a risk of something else stays seen.
+RECURRENCE_GUARDS = [
+    ("Risk of rupture given the calcified capsule was discussed.", "calcified"),
+    ("Risk of recurrence given the calcified capsule was discussed.", "calcified"),
+    ("Recurrent calcinosis of the left index finger.", "calcinosis"),
+    ("Residual calcified capsule along the chest wall.", "calcified"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), RECURRENCE_GUARDS)
+def test_calcification_beside_a_recurrence_risk_is_seen(analyzer, text, mention):
+    assert _flags(_find(analyzer, text, mention)) == ""
