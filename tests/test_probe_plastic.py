@@ -59,3 +59,47 @@ RECURRENCE_GUARDS = [
 @pytest.mark.parametrize(("text", "mention"), RECURRENCE_GUARDS)
 def test_calcification_beside_a_recurrence_risk_is_seen(analyzer, text, mention):
     assert _flags(_find(analyzer, text, mention)) == ""
+
+
+def _conditions(analyzer, text: str) -> list[str]:
+    return [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# Consent language: a list of complications the surgeon discussed ('Complications
+# discussed: ...', '... were discussed as possible complications') names what
+# may happen, not what is seen: its calcification is hypothetical (guide §2)
+# and its diseases are no conditions (guide §3).
+DISCUSSED_COMPLICATIONS = [
+    "Complications discussed: seroma, hematoma, calcifications, fat necrosis.",
+    "Complications discussed with the patient: fat necrosis and calcifications.",
+    "Complications reviewed: hematoma, fat necrosis, calcifications.",
+    "Risks explained: fat necrosis, oil cysts and calcifications.",
+    "Fat necrosis, oil cysts and calcifications were discussed as possible "
+    "complications.",
+    "Calcifications were discussed as a potential risk.",
+]
+
+
+@pytest.mark.parametrize("text", DISCUSSED_COMPLICATIONS)
+def test_discussed_complication_is_hypothetical(analyzer, text):
+    f = [f for f in analyzer.analyze(text, "T").findings][0]
+    assert _flags(f) == "Y"
+    assert "fat necrosis" not in _conditions(analyzer, text)
+
+
+# Guards: the operative note's own complications and a calcification the
+# surgeon discussed because it is there stay seen.
+DISCUSSED_GUARDS = [
+    ("COMPLICATIONS: None. The calcified capsule was removed en bloc.", "calcified"),
+    ("Complications: hematoma requiring evacuation. Calcified capsule noted.",
+     "Calcified"),
+    ("The calcified capsule seen on her mammogram was discussed with the patient.",
+     "calcified"),
+    ("Fat necrosis with calcifications was discussed with the patient.",
+     "calcifications"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), DISCUSSED_GUARDS)
+def test_discussed_seen_calcification_stays_seen(analyzer, text, mention):
+    assert _flags(_find(analyzer, text, mention)) == ""
