@@ -103,3 +103,46 @@ DISCUSSED_GUARDS = [
 @pytest.mark.parametrize(("text", "mention"), DISCUSSED_GUARDS)
 def test_discussed_seen_calcification_stays_seen(analyzer, text, mention):
     assert _flags(_find(analyzer, text, mention)) == ""
+
+
+# The fibrous capsule around a breast implant lies in the breast (guide §2,
+# site vocabulary: breast tissue): a sentence that names the implant's capsule
+# but not the breast ('calcification along the capsule of the right implant',
+# 'capsular calcifications of the left implant', 'left implant capsule') gives
+# breast, with the side written on the implant.
+IMPLANT_CAPSULES = [
+    ("There is a curvilinear calcification along the capsule of the right "
+     "implant.", "calcification", "right"),
+    ("2. Peripheral capsular calcifications of the left implant.",
+     "capsular calcifications", "left"),
+    ("Dense calcification of the left implant capsule.", "calcification", "left"),
+    ("The capsule surrounding the right implant is densely calcified.",
+     "calcified", "right"),
+    ("Calcified implant capsules bilaterally.", "Calcified implant", "bilateral"),
+    ("Coarse calcification of the capsule around the left tissue expander.",
+     "calcification", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "side"), IMPLANT_CAPSULES)
+def test_implant_capsule_is_breast(analyzer, text, mention, side):
+    f = _find(analyzer, text, mention)
+    assert (f.site, f.laterality) == ("breast", side)
+
+
+# Guards: implants and capsules of other organs keep their own site or none.
+CAPSULE_GUARDS = [
+    ("Calcification of the peritoneal implants is noted.", "Calcification",
+     "peritoneum"),
+    ("Faint calcification along the capsule of the liver.", "calcification",
+     "liver"),
+    ("Coarse calcifications along the surgical capsule of the prostate.",
+     "calcifications", "prostate"),
+    ("Heterotopic ossification in the capsule around the hip prosthesis.",
+     "Heterotopic ossification", "periarticular soft tissue"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), CAPSULE_GUARDS)
+def test_other_capsules_keep_their_site(analyzer, text, mention, site):
+    assert _find(analyzer, text, mention).site == site
