@@ -146,3 +146,35 @@ CAPSULE_GUARDS = [
 @pytest.mark.parametrize(("text", "mention", "site"), CAPSULE_GUARDS)
 def test_other_capsules_keep_their_site(analyzer, text, mention, site):
     assert _find(analyzer, text, mention).site == site
+
+
+# Counselling: a calcification said to be able to develop ('calcifications may
+# develop after fat grafting') is a possibility, not seen (guide §2,
+# hypothetical), as one that 'may occur' or 'may form' is.
+MAY_DEVELOP = [
+    ("She was counseled that calcifications may develop after fat grafting.",
+     "calcifications"),
+    ("Calcifications can develop in the grafted fat over time.", "Calcifications"),
+    ("Coarse calcifications could also develop within the reduction scar.",
+     "calcifications"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), MAY_DEVELOP)
+def test_calcification_that_may_develop_is_hypothetical(analyzer, text, mention):
+    assert _flags(_find(analyzer, text, mention)) == "Y"
+
+
+# Guards: a seen calcification described with a modal stays seen.
+MAY_DEVELOP_GUARDS = [
+    ("The calcifications may appear more coarse on the next study.",
+     "calcifications"),
+    ("Calcifications in the left breast may represent fat necrosis.",
+     "Calcifications"),
+    ("The calcified capsule has developed over many years.", "calcified"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), MAY_DEVELOP_GUARDS)
+def test_calcification_with_a_modal_stays_seen(analyzer, text, mention):
+    assert "Y" not in _flags(_find(analyzer, text, mention))
