@@ -178,3 +178,37 @@ MAY_DEVELOP_GUARDS = [
 @pytest.mark.parametrize(("text", "mention"), MAY_DEVELOP_GUARDS)
 def test_calcification_with_a_modal_stays_seen(analyzer, text, mention):
     assert "Y" not in _flags(_find(analyzer, text, mention))
+
+
+# A finding whose site only the lesion it restates gives ('the calcified
+# capsule' of the procedure line after the diagnosis's 'left breast implant
+# ... calcified capsule') is classed at that site, as the finding that names
+# it is (guide §4 rule 4: the breast is dystrophic-prone).
+GIVEN_SITES = [
+    "PREOPERATIVE DIAGNOSIS: Left breast implant capsular contracture, with "
+    "calcified capsule.\nPOSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Left en bloc "
+    "capsulectomy of the calcified capsule and exchange of silicone implant.",
+    "PREOP DX: Calcified right breast implant capsule.\nPROCEDURE: Right total "
+    "capsulectomy. The calcified capsule was removed intact.",
+]
+
+
+@pytest.mark.parametrize("text", GIVEN_SITES)
+def test_site_given_by_the_lesion_is_classed(analyzer, text):
+    found = analyzer.analyze(text, "T").findings
+    assert len(found) >= 2
+    assert len({f.lesion_id for f in found}) == 1
+    assert [(f.site, f.classification) for f in found] == [
+        ("breast", "dystrophic")
+    ] * len(found)
+
+
+# Guard: a site that is not dystrophic-prone, given by the lesion, leaves the
+# restating finding as its lesion's first finding was classed.
+def test_site_given_by_the_lesion_not_prone_stays(analyzer):
+    text = (
+        "FINDINGS: Small calcification in the spleen.\n"
+        "IMPRESSION: The calcification is unchanged."
+    )
+    found = analyzer.analyze(text, "T").findings
+    assert [f.classification for f in found] == ["indeterminate"] * len(found)
