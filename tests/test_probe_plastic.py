@@ -212,3 +212,30 @@ def test_site_given_by_the_lesion_not_prone_stays(analyzer):
     )
     found = analyzer.analyze(text, "T").findings
     assert [f.classification for f in found] == ["indeterminate"] * len(found)
+
+
+# 'at risk of' names the calcification right after it as the risk, as 'risk of'
+# does; a calcification given as the reason for the risk is seen (guide §2).
+AT_RISK_SEEN = [
+    ("She is at increased risk of recurrence because the calcified capsule could "
+     "not be removed completely.", "calcified"),
+    ("At high risk of rupture given the dense capsular calcification.",
+     "capsular calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), AT_RISK_SEEN)
+def test_calcification_giving_a_risk_is_seen(analyzer, text, mention):
+    assert _flags(_find(analyzer, text, mention)) == ""
+
+
+AT_RISK_WEIGHED = [
+    ("Patients on dialysis are at risk of vascular calcification.",
+     "vascular calcification"),
+    ("She is at increased risk of recurrent calcinosis.", "calcinosis"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), AT_RISK_WEIGHED)
+def test_calcification_at_risk_of_is_hypothetical(analyzer, text, mention):
+    assert _flags(_find(analyzer, text, mention)) == "Y"
