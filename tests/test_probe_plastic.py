@@ -239,3 +239,33 @@ AT_RISK_WEIGHED = [
 @pytest.mark.parametrize(("text", "mention"), AT_RISK_WEIGHED)
 def test_calcification_at_risk_of_is_hypothetical(analyzer, text, mention):
     assert _flags(_find(analyzer, text, mention)) == "Y"
+
+
+# A run-in 'Postop:' heading ('Preop: ... Postop: Same') labels the note's own
+# postoperative diagnosis, as 'POSTOP DX:' does: no prior surgery (guide §3:
+# the operation a note reports is no earlier surgery).
+POSTOP_LABELS = [
+    "Preop: Calcinosis cutis, left index fingertip\nPostop: Same\n"
+    "Procedure: Excision of calcium deposits, left index finger",
+    "Pre-op: Calcified left breast implant capsule.\nPost-op: Same.",
+    "POSTOP: Calcified right breast implant capsule.",
+    "Postoperative: Calcified pilomatricoma, right cheek.",
+]
+
+
+@pytest.mark.parametrize("text", POSTOP_LABELS)
+def test_postop_label_is_no_prior_surgery(analyzer, text):
+    assert "prior surgery" not in _conditions(analyzer, text)
+
+
+# Guards: an earlier operation the label's line or a sentence names stays one.
+POSTOP_GUARDS = [
+    "Postop: day 3 after left lumpectomy. Calcified fat necrosis.",
+    "Postoperative changes of the left breast. Coarse calcifications.",
+    "Status post right capsulectomy. Calcified fat necrosis.",
+]
+
+
+@pytest.mark.parametrize("text", POSTOP_GUARDS)
+def test_earlier_operation_stays_prior_surgery(analyzer, text):
+    assert "prior surgery" in _conditions(analyzer, text)
