@@ -176,6 +176,7 @@ class Analyzer:
         else:
             result = self._long(report_id, text, digest, labs, clock, caseless)
         lesions.group(self.kit.descriptors, result.findings, text)
+        lesions.classed_at_given_sites(self.kit.site_info, result.findings)
         result.birads, result.birads_words = self.birads(text)
         clock.lap("descriptors")
         return result

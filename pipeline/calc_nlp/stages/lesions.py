@@ -81,8 +81,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from calc_nlp.classify import BASE
 from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, METASTATIC, Finding
@@ -4163,6 +4164,26 @@ def _restated_causes(findings: list[Finding]) -> None:
         words = cause.evidence[len(_RULE1) :]
         f.classification = DYSTROPHIC
         f.evidence = f"rule4: {words} at {f.site}{side} named for the same lesion in another sentence"
+        f.confidence = BASE[4]
+
+
+def classed_at_given_sites(
+    site_info: Callable[[str], Mapping[str, Any]], findings: list[Finding]
+) -> None:
+    """Guide §4 rule 4 for a finding no rule classed whose site only the lesion
+    it restates gave, after it was classed (`_anaphor_sites`: 'PREOP DX:
+    calcified left breast implant capsule ... PROCEDURE: capsulectomy of the
+    calcified capsule'): a dystrophic-prone site classes it dystrophic, as it
+    classed the finding naming it. Not a metastatic-prone site, where a
+    systemic disorder the finding was not classed with may decide (rule 3)."""
+    for f in findings:
+        if f.classification != INDETERMINATE or not f.site:
+            continue
+        info = site_info(f.site)
+        if not info.get("dystrophic_prone") or info.get("metastatic_prone"):
+            continue
+        f.classification = DYSTROPHIC
+        f.evidence = f"rule4: site {f.site} (dystrophic-prone), given by the lesion it restates"
         f.confidence = BASE[4]
 
 
