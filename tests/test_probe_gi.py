@@ -1,0 +1,54 @@
+"""Probe of gastroenterology and hepatobiliary documents (GI clinic and
+consult notes, endoscopy, ERCP and EUS reports, barium studies, abdominal
+films, hepatobiliary ultrasound): errors found on made-up notes of that
+kind, one class per table. None of the sentences is taken from a real
+report."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _mentions(analyzer, text: str) -> list[str]:
+    return [f.mention for f in analyzer.analyze(text, "T").findings]
+
+
+def _find(analyzer, text: str, mention: str):
+    hits = [f for f in analyzer.analyze(text, "T").findings if f.mention == mention]
+    assert hits, _mentions(analyzer, text)
+    return hits[0]
+
+
+# --- a stone is no finding, called calcified or not, with the duct or the
+# part of the biliary tree it lies in written between ('calcified ductal
+# stones', 'calcified intrahepatic stones'; guide §1: stones of any kind)
+
+DUCT_STONES = [
+    "Impression: Chronic pancreatitis with calcified ductal stones.",
+    "ERCP: several calcified intraductal stones were removed from the duct.",
+    "Calcified intrahepatic stones in the left lobe.",
+    "MRCP: calcified extrahepatic duct stones.",
+    "Scout film: a calcified main duct stone over the pancreatic head.",
+    "Cholangiogram: two calcified cystic duct stones.",
+    "Calcified CBD stone, 8 mm.",
+    "Pancreatogram: multiple calcified PD stones in the head.",
+]
+
+
+@pytest.mark.parametrize("text", DUCT_STONES)
+def test_a_duct_stone_called_calcified_is_no_finding(analyzer, text):
+    assert _mentions(analyzer, text) == []
+
+
+# Guards: the calcification beside the stone, or of the duct wall, stays.
+DUCT_STONE_GUARDS = [
+    ("Calcified ductal wall of the pancreas, no stones.", "Calcified"),
+    ("Calcified intrahepatic granuloma in the left lobe.", "Calcified"),
+    ("Calcified main pancreatic duct, no stones seen.", "Calcified"),
+    ("Pancreatic calcifications and ductal stones.", "Pancreatic calcifications"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), DUCT_STONE_GUARDS)
+def test_a_calcification_beside_a_duct_stone_stays(analyzer, text, mention):
+    assert any(m.startswith(mention) for m in _mentions(analyzer, text))
