@@ -52,3 +52,37 @@ DUCT_STONE_GUARDS = [
 @pytest.mark.parametrize(("text", "mention"), DUCT_STONE_GUARDS)
 def test_a_calcification_beside_a_duct_stone_stays(analyzer, text, mention):
     assert any(m.startswith(mention) for m in _mentions(analyzer, text))
+
+
+# --- a pancreatic pseudocyst is a cyst: its calcified wall is dystrophic
+# (guide §3: cysts are local causes; §4 rule 1), and the report lists it
+
+PSEUDOCYSTS = [
+    ("Calcified pseudocyst in the pancreatic tail.", "Calcified pseudocyst"),
+    ("4 cm pancreatic pseudocyst with peripheral calcification.", "calcification"),
+    ("EUS: 3 cm anechoic pseudocyst of the tail with a calcified rim.",
+     "calcified rim"),
+    ("CT: two pseudocysts in the lesser sac, one with mural calcification.",
+     "mural calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), PSEUDOCYSTS)
+def test_a_pseudocyst_is_a_dystrophic_cyst(analyzer, text, mention):
+    assert _find(analyzer, text, mention).classification == "dystrophic"
+    assert "cyst" in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# Guards: a pseudocyst denied or asked about is no cause and no condition.
+PSEUDOCYST_GUARDS = [
+    ("No pseudocyst. Punctate calcification in the pancreatic tail.",
+     "calcification"),
+    ("Evaluate for pseudocyst. Punctate calcification in the pancreatic tail.",
+     "calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), PSEUDOCYST_GUARDS)
+def test_a_denied_or_asked_pseudocyst_is_no_cause(analyzer, text, mention):
+    assert _find(analyzer, text, mention).classification == "indeterminate"
+    assert "cyst" not in [c.name for c in analyzer.analyze(text, "T").conditions]
