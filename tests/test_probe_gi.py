@@ -86,3 +86,39 @@ PSEUDOCYST_GUARDS = [
 def test_a_denied_or_asked_pseudocyst_is_no_cause(analyzer, text, mention):
     assert _find(analyzer, text, mention).classification == "indeterminate"
     assert "cyst" not in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# --- a size after the mention past a comma that a duct or a wall labels is
+# that structure's measurement, another item of the list ('no calcification,
+# main duct 2 mm'; corpora/GUIDE.md size_mm: never the size of a different
+# thing)
+
+DUCT_SIZES = [
+    ("Pancreatic body: homogeneous parenchyma, no calcification, main duct 2 mm.",
+     "calcification"),
+    ("Gallbladder: no stones, no wall calcification, wall 2 mm.",
+     "wall calcification"),
+    ("Pancreas: coarse calcifications in the head, duct 5 mm.", "calcifications"),
+    ("Station 2: scattered calcifications, PD 4 mm in the head.", "calcifications"),
+    ("Liver: calcified granuloma in the right lobe, CBD 6 mm.", "calcified granuloma"),
+    ("Gallbladder: mural calcification, wall thickness 3 mm.", "mural calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), DUCT_SIZES)
+def test_a_duct_or_wall_size_is_not_the_calcification_s(analyzer, text, mention):
+    assert _find(analyzer, text, mention).size_mm is None
+
+
+# Guards: the mention's own size after a comma stays.
+OWN_SIZES = [
+    ("Liver: calcified granuloma in the right lobe, 6 mm.", "calcified granuloma", 6),
+    ("Pancreatic duct calcification, 5 mm.", "Pancreatic duct calcification", 5),
+    ("Calcification in the gallbladder wall, measuring 4 mm.", "Calcification", 4),
+    ("Calcified node, the largest 9 mm.", "Calcified node", 9),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "size"), OWN_SIZES)
+def test_the_mention_s_own_size_past_a_comma_stays(analyzer, text, mention, size):
+    assert _find(analyzer, text, mention).size_mm == size
