@@ -122,3 +122,39 @@ OWN_SIZES = [
 @pytest.mark.parametrize(("text", "mention", "size"), OWN_SIZES)
 def test_the_mention_s_own_size_past_a_comma_stays(analyzer, text, mention, size):
     assert _find(analyzer, text, mention).size_mm == size
+
+
+# --- 'GB' and 'gall bladder' are the gallbladder (guide §2 site vocabulary:
+# gallbladder wall; abbreviated and two-word spellings of a site count), not
+# the urinary bladder
+
+GALLBLADDER_SPELLINGS = [
+    ("GB wall calcification.", None),
+    ("Calcified GB wall, porcelain GB.", "Calcified GB wall"),
+    ("GB: thin rim of mural calcification.", "mural calcification"),
+    ("Ultrasound: GB contracted with wall calcification.", None),
+    ("Gall bladder wall calcification.", None),
+    ("Curvilinear calcification of the gall bladder wall.", "calcification"),
+    ("The gall-bladder wall is calcified.", "calcified"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), GALLBLADDER_SPELLINGS)
+def test_gb_and_gall_bladder_are_the_gallbladder(analyzer, text, mention):
+    findings = analyzer.analyze(text, "T").findings
+    hits = [f for f in findings if mention is None or f.mention == mention]
+    assert hits, [f.mention for f in findings]
+    assert hits[0].site == "gallbladder"
+
+
+# Guards: the urinary bladder and a GB unit or a word holding the letters stay.
+BLADDER_GUARDS = [
+    ("Bladder wall calcification.", "bladder"),
+    ("Calcification in the left bladder wall, schistosomiasis.", "bladder"),
+    ("Pelvis: phleboliths. Bladder normal.", "vein"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), BLADDER_GUARDS)
+def test_the_urinary_bladder_stays(analyzer, text, site):
+    assert analyzer.analyze(text, "T").findings[0].site == site
