@@ -158,3 +158,46 @@ BLADDER_GUARDS = [
 @pytest.mark.parametrize(("text", "site"), BLADDER_GUARDS)
 def test_the_urinary_bladder_stays(analyzer, text, site):
     assert analyzer.analyze(text, "T").findings[0].site == site
+
+
+# --- 'calcified A and B <finding>': a calcified structure named by its head
+# and, after the 'and', a finding of its own ('calcified splenic artery and
+# pelvic phleboliths', 'calcified costal cartilage and splenic artery
+# calcifications') are two findings, not one phrase at both places (guide
+# §1: each time the text names a calcification is a finding; the span runs
+# to its head noun)
+
+JOINED_FINDINGS = [
+    ("KUB: calcified splenic artery and pelvic phleboliths.",
+     [("calcified splenic artery", "artery"), ("pelvic phleboliths", "vein")]),
+    ("Scout: calcified costal cartilage and splenic artery calcifications.",
+     [("calcified costal cartilage", "costal cartilage"),
+      ("splenic artery calcifications", "artery")]),
+    ("Calcified aortic valve and mitral annulus calcification.",
+     [("Calcified aortic valve", "aortic valve"),
+      ("mitral annulus calcification", "mitral annulus")]),
+    ("Abdomen: calcified mesenteric nodes and phleboliths.",
+     [("calcified mesenteric nodes", "lymph node"), ("phleboliths", "vein")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED_FINDINGS)
+def test_a_calcified_head_and_a_finding_are_two(analyzer, text, expected):
+    got = [(f.mention, f.site) for f in analyzer.analyze(text, "T").findings]
+    assert got == expected
+
+
+# Guards: places joined before one head stay one finding.
+ONE_PHRASE = [
+    ("Calcified subcarinal and left hilar nodes.",
+     "Calcified subcarinal and left hilar nodes"),
+    ("Calcified hepatic and splenic granulomas.",
+     "Calcified hepatic and splenic granulomas"),
+    ("Calcified carotid bulb and proximal ICA plaque.",
+     "Calcified carotid bulb and proximal ICA plaque"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), ONE_PHRASE)
+def test_places_joined_before_one_head_stay_one(analyzer, text, mention):
+    assert _mentions(analyzer, text) == [mention]
