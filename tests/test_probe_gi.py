@@ -201,3 +201,42 @@ ONE_PHRASE = [
 @pytest.mark.parametrize(("text", "mention"), ONE_PHRASE)
 def test_places_joined_before_one_head_stay_one(analyzer, text, mention):
     assert _mentions(analyzer, text) == [mention]
+
+
+# --- a leiomyoma that its own words place in the gut is no fibroid of the
+# uterus: 'gastric leiomyoma', 'leiomyoma of the duodenum' lie in the stomach
+# and the bowel, an esophageal one in a place outside the site vocabulary
+# (guide §2: the phrase that says where it lies; where two fit, the
+# narrower; a region outside the vocabulary gives no site)
+
+GUT_LEIOMYOMAS = [
+    ("Gastric leiomyoma with calcification.", "calcification", "stomach"),
+    ("EUS: 2 cm gastric leiomyoma with internal calcifications.", "calcifications",
+     "stomach"),
+    ("Calcified leiomyoma of the stomach.", "Calcified leiomyoma", "stomach"),
+    ("Duodenal leiomyoma with coarse calcification.", "calcification", "bowel"),
+    ("Calcified leiomyoma of the rectum.", "Calcified leiomyoma", "bowel"),
+    ("EUS: 2 cm esophageal leiomyoma with internal calcifications.",
+     "calcifications", ""),
+    ("Calcified leiomyoma of the esophagus.", "Calcified leiomyoma", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), GUT_LEIOMYOMAS)
+def test_a_leiomyoma_of_the_gut_is_not_the_uterus(analyzer, text, mention, site):
+    f = _find(analyzer, text, mention)
+    assert (f.site, f.classification) == (site, "dystrophic")
+
+
+# Guards: the uterus's leiomyomas and fibroids keep their site.
+UTERINE_LEIOMYOMAS = [
+    ("Calcified uterine leiomyoma.", "Calcified uterine leiomyoma"),
+    ("Pelvis: calcified leiomyoma.", "calcified leiomyoma"),
+    ("Calcified leiomyoma of the uterine fundus.", "Calcified leiomyoma"),
+    ("Calcified fibroid in the posterior uterus.", "Calcified fibroid"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), UTERINE_LEIOMYOMAS)
+def test_a_uterine_leiomyoma_stays_the_uterus(analyzer, text, mention):
+    assert _find(analyzer, text, mention).site == "uterus"
