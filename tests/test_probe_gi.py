@@ -240,3 +240,41 @@ UTERINE_LEIOMYOMAS = [
 @pytest.mark.parametrize(("text", "mention"), UTERINE_LEIOMYOMAS)
 def test_a_uterine_leiomyoma_stays_the_uterus(analyzer, text, mention):
     assert _find(analyzer, text, mention).site == "uterus"
+
+
+# --- EUS: the organ the echoendoscope looks from ('from the stomach', 'from
+# the duodenal bulb', a station label's 'body/tail from stomach') is where
+# the probe lies, not where the calcification is (guide §2: a place the
+# finding is seen from or over yields; a clause about another structure
+# gives no site)
+
+EUS_VANTAGE = [
+    ("From the stomach, calcifications were seen in the pancreatic body.",
+     "calcifications", "pancreas"),
+    ("Imaged from the duodenal bulb, calcifications in the pancreatic head.",
+     "calcifications", "pancreas"),
+    ("Station 2 (pancreatic head from the duodenum): coarse calcifications.",
+     "calcifications", "pancreas"),
+    ("Viewed from the stomach: shadowing calcifications in the pancreatic tail.",
+     "calcifications", "pancreas"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), EUS_VANTAGE)
+def test_the_organ_eus_looks_from_is_no_site(analyzer, text, mention, site):
+    assert _find(analyzer, text, mention).site == site
+
+
+# Guards: a lesion arising from the stomach or a calcification in it stays.
+EUS_VANTAGE_GUARDS = [
+    ("Calcified mass arising from the stomach.", "Calcified mass", "stomach"),
+    ("Subepithelial lesion originating from the duodenum with calcification.",
+     "calcification", "bowel"),
+    ("Gastric mucosal calcification.", "Gastric mucosal calcification", "stomach"),
+    ("Calcification in the wall of the duodenum.", "Calcification", "bowel"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), EUS_VANTAGE_GUARDS)
+def test_a_lesion_from_an_organ_stays_there(analyzer, text, mention, site):
+    assert _find(analyzer, text, mention).site == site
