@@ -297,6 +297,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_bounds",
     "size_leads",
     "size_hosts",
+    "size_other_structures",
     "place_and_stops",
     "auxiliaries",
     "host_processes",

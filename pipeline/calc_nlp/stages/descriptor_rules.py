@@ -239,6 +239,8 @@ class DescriptorRules:
         self.any_end = self.grade_breaks
         self.size_blockers = set(wl["size_blockers"])
         self.size_vessel_calibers = frozenset(wl["size_vessel_caliber_words"])
+        # a structure a templated list measures after the mention: its size
+        self.size_other_structures = frozenset(wl["size_other_structures"])
         self.followers = set(wl["predicate_followers"])
         self.number_words: dict[str, float] = desc["number_words"]
         self.window: int = desc["before_window"]

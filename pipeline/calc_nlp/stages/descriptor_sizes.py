@@ -648,6 +648,17 @@ def _listed_sizes(
     return best if sized >= 2 else None
 
 
+def _other_item(dr: DescriptorRules, between: str) -> bool:
+    """Does the part a comma opens right before the size after the mention
+    name a structure a templated list measures (`size_other_structures`:
+    "no calcification, main duct 2 mm", "calcifications, CBD 6 mm")? The
+    size is that item's, not the calcification's."""
+    if "," not in between:
+        return False
+    part = _plain(between.rsplit(",", 1)[1])
+    return not dr.size_other_structures.isdisjoint(part)
+
+
 def _vessel_caliber(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     """At a vessel site, does a word naming the vessel's diameter or lumen
     (`size_vessel_caliber_words`) label the size after a mention that names
@@ -753,6 +764,7 @@ def size_of(
                 host = site_text if vessel else ""
                 ok = ok and not ("," in gap and _hosted(dr, text, lo, host))
                 ok = ok and not (vessel and _vessel_caliber(dr, gap, span.text))
+                ok = ok and not _other_item(dr, between)
                 dist = m.start() - span.end_char
             else:
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0

@@ -57,9 +57,10 @@ def mentions(
     # only of a mention kept (most reports have no exclusion to test), the
     # longest of overlapping ones too ('calcified' in 'calcified granuloma')
     apart = [(x.start, x.end) for x in excluded]
+    found_all = of("CALCIFICATION")
     hits = [
         RuleHit(*found)
-        for found in of("CALCIFICATION")
+        for found in found_all
         if (
             not apart
             or not any(found[0] < x_end and x_start < found[1] for x_start, x_end in apart)
@@ -67,6 +68,7 @@ def mentions(
         # a user's rule may match a blank token: a mention of no words
         and not all(doc[i].is_space for i in range(found[0], found[1]))
         and not _runs_past_a_head(kit, doc, found[0], found[1])
+        and not _joins_a_finding(kit, doc, found[0], found[1], found_all)
     ]
     calc = [
         rule_span(doc, *_to_span_word(kit, doc, hit)) for hit in longest_spans(hits)
@@ -87,6 +89,35 @@ def _runs_past_a_head(kit: Toolkit, doc: Doc, start: int, end: int) -> bool:
     heads = kit.word_sets.get("calcified_heads", frozenset())
     return any(
         doc[k].text == "," and doc[k - 1].lower_ in heads for k in range(start + 1, end - 1)
+    )
+
+
+_JOINS = frozenset({"and", "or"})
+
+
+def _joins_a_finding(
+    kit: Toolkit,
+    doc: Doc,
+    start: int,
+    end: int,
+    found: list[tuple[int, int, int, int]],
+) -> bool:
+    """Does the match run past a head noun and an 'and' or 'or' into a
+    finding of its own, another match that opens after that word and runs
+    to the match's end or past it ('calcified splenic artery and pelvic
+    phleboliths', 'calcified costal cartilage and splenic artery
+    calcifications')? The first phrase ended at its head (guide §1: the
+    span runs to its head noun; each time the text names a calcification is
+    a finding); places joined before one head ('calcified subcarinal and
+    left hilar nodes') have no head before the 'and' and stay one phrase."""
+    heads = kit.word_sets.get("calcified_heads", frozenset())
+    joins = [
+        k
+        for k in range(start + 1, end - 1)
+        if doc[k].lower_ in _JOINS and doc[k - 1].lower_ in heads
+    ]
+    return bool(joins) and any(
+        joins[0] < s <= end <= e and (s, e) != (start, end) for s, e, _, _ in found
     )
 
 
