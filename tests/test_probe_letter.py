@@ -59,7 +59,7 @@ def test_should_the_finding_is_known(findings_of, text, word, hypothetical):
     assert found[-1].hypothetical is hypothetical
 
 
-def _later_test_should_the_finding_is_one_lesion(lesion_numbers):
+def test_should_the_finding_is_one_lesion(lesion_numbers):
     text = (
         "Plain films confirm calcinosis about both elbows. Should the "
         "calcinosis become painful, surgical excision could be considered."
@@ -73,3 +73,39 @@ def test_should_the_finding_change_is_supposed(finding_with):
         "size, I would be happy to see her again."
     )
     assert finding_with(text, "calcification").change == ""
+
+
+# --- a word that only shares a joint's first letters names no joint
+# ('should' is no 'shoulder'); two sentences naming different joints still
+# name different lesions (GUIDE: lesion, sub-sites that differ part them)
+
+JOINT_WORDS = [
+    (
+        "Calcific tendinitis about the left hip. Should the calcific "
+        "tendinitis persist, barbotage is an option.",
+        [1, 1],
+    ),
+    ("Calcinosis about the left elbow. Should the calcinosis grow, we will excise it.", [1, 1]),
+    # guards
+    (
+        "Periarticular calcification at the left shoulder. Periarticular "
+        "calcification at the left hip.",
+        [1, 2],
+    ),
+    (
+        "Calcinosis about both elbows. The calcinosis about the elbows is "
+        "unchanged.",
+        [1, 1],
+    ),
+    (
+        "Calcific tendinitis of the right shoulder. Calcific tendinitis of "
+        "the right shoulder is noted again.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), JOINT_WORDS)
+def test_should_names_no_shoulder(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
