@@ -109,3 +109,54 @@ JOINT_WORDS = [
 def test_should_names_no_shoulder(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
 
+
+# --- a calcium score the letter writer recommends or asks for is a test
+# still to do, as 'Recommend coronary calcium score' is (guide §2
+# hypothetical: raised as a possibility to look for, not observed)
+
+TEST_TO_DO = [
+    (
+        "Her calcium score was 15 in 2022. I have recommended a repeat calcium "
+        "score in five years.",
+        1,
+        True,
+    ),
+    ("I recommend a repeat calcium score in five years.", 0, True),
+    ("Recommend repeat coronary calcium score in 3 years.", 0, True),
+    ("I have recommended a coronary calcium score.", 0, True),
+    ("We have suggested a coronary calcium score to refine his risk.", 0, True),
+    ("I have advised a repeat coronary calcium score in two years.", 0, True),
+    ("Please arrange a coronary calcium score.", 0, True),
+    ("I have requested a coronary artery calcium score.", 0, True),
+    # guards: a calcification the recommendation is about is seen; a score
+    # that was done is the patient's
+    ("I recommended biopsy of the calcifications in the left breast.", 0, False),
+    (
+        "Her calcium score was 15 in 2022. I have recommended a repeat calcium "
+        "score in five years.",
+        0,
+        False,
+    ),
+    ("A repeat calcium score in XXXX was 312.", 0, False),
+    ("Please arrange follow-up of the calcified granuloma.", 0, False),
+]
+
+
+@pytest.mark.parametrize(("text", "which", "hypothetical"), TEST_TO_DO)
+def test_recommended_score_is_to_do(findings_of, text, which, hypothetical):
+    found = findings_of(text)
+    assert len(found) > which, [f.mention for f in found]
+    assert found[which].hypothetical is hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stereotactic biopsy is recommended for calcifications in the left breast.",
+        "Biopsy was advised for the calcifications at 2 o'clock.",
+        "Dr. XXXX ordered a coronary calcium score, which was 412.",
+    ],
+)
+def test_a_plan_about_a_seen_calcification_sees_it(findings_of, text):
+    assert not findings_of(text)[0].hypothetical
+
