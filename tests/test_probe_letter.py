@@ -160,3 +160,64 @@ def test_recommended_score_is_to_do(findings_of, text, which, hypothetical):
 def test_a_plan_about_a_seen_calcification_sees_it(findings_of, text):
     assert not findings_of(text)[0].hypothetical
 
+
+# --- a letter's plan names the operation it proposes in its own words ('I
+# have discussed aortic valve replacement with him', 'We have booked him for
+# ...', 'I have referred her for ...', 'He has agreed to ...'): proposed,
+# not done, so no prior surgery (guide §3: planned procedures are not
+# recorded)
+
+PLANNED_OPERATION = [
+    (
+        "Heavily calcified aortic valve. I have discussed aortic valve "
+        "replacement with him.",
+        set(),
+    ),
+    ("Heavily calcified aortic valve. We discussed aortic valve replacement.", set()),
+    (
+        "Heavily calcified aortic valve. We have booked him for aortic valve "
+        "replacement.",
+        set(),
+    ),
+    (
+        "Heavily calcified aortic valve. I have referred him for aortic valve "
+        "replacement.",
+        set(),
+    ),
+    ("Heavily calcified aortic valve. He has agreed to aortic valve replacement.", set()),
+    (
+        "Calcinosis of the left forearm. We discussed surgical excision of the "
+        "calcinosis.",
+        set(),
+    ),
+    # guards: an operation done, or a disease discussed, stays the patient's
+    (
+        "Heavily calcified aortic valve. He had an aortic valve replacement "
+        "in 2019.",
+        {"prior surgery"},
+    ),
+    (
+        "Calcified hilar nodes. We discussed his sarcoidosis and its treatment.",
+        {"sarcoidosis"},
+    ),
+    (
+        "Calcifications in the left breast. We discussed that these are from "
+        "her lumpectomy in 2015.",
+        {"prior surgery"},
+    ),
+    (
+        "Calcifications in the left breast. We discussed her prior lumpectomy.",
+        {"prior surgery"},
+    ),
+    (
+        "Calcified plaque in the LAD. I have referred him to cardiology for "
+        "his coronary artery disease.",
+        {"atherosclerosis"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "conditions"), PLANNED_OPERATION)
+def test_planned_operation_is_no_prior_surgery(analyzer, text, conditions):
+    found = {c.name for c in analyzer.analyze(text, "T").conditions}
+    assert found == conditions
