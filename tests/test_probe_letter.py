@@ -221,3 +221,53 @@ PLANNED_OPERATION = [
 def test_planned_operation_is_no_prior_surgery(analyzer, text, conditions):
     found = {c.name for c in analyzer.analyze(text, "T").conditions}
     assert found == conditions
+
+
+# --- a letter to a patient names what the plain words describe by its
+# medical name after 'called', 'known as', 'termed': the sentence says what
+# the calcification is (guide §4 rules 1 and 2: the cause or pattern its
+# own sentence ties to it)
+
+LAY_NAME = [
+    (
+        "The ultrasound showed small calcium deposits in both kidneys, called "
+        "nephrocalcinosis.",
+        "calcium deposits",
+        "metastatic",
+    ),
+    (
+        "Your scan shows calcium deposits in both kidneys, a condition known "
+        "as nephrocalcinosis.",
+        "calcium deposits",
+        "metastatic",
+    ),
+    (
+        "The x-ray showed a small calcification in your lung, also called a "
+        "calcified granuloma.",
+        "calcification",
+        "dystrophic",
+    ),
+    (
+        "Your CT showed calcium deposits in the lining of the stomach, termed "
+        "metastatic calcification.",
+        "calcium deposits",
+        "metastatic",
+    ),
+    # guards
+    (
+        "Questionable small calcification in the left kidney.",
+        "calcification",
+        "indeterminate",
+    ),
+    (
+        "Small calcification in the left kidney. I called the result to Dr. "
+        "XXXX.",
+        "calcification",
+        "indeterminate",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "cls"), LAY_NAME)
+def test_lay_words_named_by_called(finding_with, text, word, cls):
+    assert finding_with(text, word).classification == cls
