@@ -271,3 +271,55 @@ LAY_NAME = [
 @pytest.mark.parametrize(("text", "word", "cls"), LAY_NAME)
 def test_lay_words_named_by_called(finding_with, text, word, cls):
     assert finding_with(text, word).classification == cls
+
+
+# --- a letter's signature block and copy lines name the writer's and the
+# copied doctors' services, not the patient's history: 'XXXX, MD / Breast
+# Surgery', 'Division of Cardiac Surgery', 'cc: Dr. XXXX, Breast Surgery'
+# record no prior surgery (guide §3: a condition is recorded only when the
+# report asserts it for this patient)
+
+SIGNATURE = [
+    (
+        "Mass with pleomorphic calcifications in the right breast.\n\n"
+        "Sincerely,\nXXXX, MD\nBreast Surgery\n",
+        set(),
+    ),
+    (
+        "Calcified plaque in the LAD.\n\nYours sincerely,\nXXXX, MD\n"
+        "Division of Cardiac Surgery\n",
+        set(),
+    ),
+    (
+        "Calcified plaque in the LAD.\n\nKind regards,\nXXXX, MD, Cardiac Surgery\n",
+        set(),
+    ),
+    (
+        "Calcified plaque in the LAD.\n\nWith best wishes,\nXXXX\n\n"
+        "cc: Dr. XXXX, Breast Surgery\n",
+        set(),
+    ),
+    (
+        "Calcified plaque in the LAD.\n\nRespectfully,\nXXXX, MD\nDepartment of Surgery\n",
+        set(),
+    ),
+    # guards: the letter's own body keeps its conditions
+    (
+        "Calcified plaque in the LAD. She had breast surgery in 2010.\n\n"
+        "Sincerely,\nXXXX, MD\n",
+        {"prior surgery"},
+    ),
+    (
+        "Dear Dr. XXXX,\nMr. XXXX has end-stage renal disease. Calcified "
+        "plaque in the LAD.\n\nBest regards,\nXXXX, MD\nNephrology\n",
+        {"chronic kidney disease"},
+    ),
+    # a note's 'CC:' is its chief complaint, no copy line
+    ("CC: Hypercalcemia.\nCT shows bilateral nephrocalcinosis.", {"hypercalcemia"}),
+]
+
+
+@pytest.mark.parametrize(("text", "conditions"), SIGNATURE)
+def test_signature_block_names_no_condition(analyzer, text, conditions):
+    found = {c.name for c in analyzer.analyze(text, "T").conditions}
+    assert found == conditions
