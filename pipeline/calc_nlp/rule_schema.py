@@ -192,6 +192,7 @@ METADATA_KEYS = {
     "generic",
     "lesion",
     "family",
+    "signature",
     "plans",
     "plan_items",
     "score_phrase",

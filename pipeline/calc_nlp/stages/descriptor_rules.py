@@ -490,6 +490,8 @@ class DescriptorRules:
         self.joint_words = set(wl["lesion_joint_words"])
         # the joint words by their first five letters, as `stems` gives them
         self.joint_stems = frozenset(w[:5] for w in self.joint_words)
+        # the joint words as the beginnings of the words that name a joint
+        self.joint_prefixes = tuple(sorted(self.joint_words))
         self.digit_words = tuple(wl["lesion_digit_words"])
         self.segments = _breaks(wl["segments"], compile_regex)
         self.segment_sites = set(wl["segment_sites"])

@@ -881,6 +881,14 @@ def stems(dr: DescriptorRules, text: str) -> set[str]:
     return {w[:5] for w in site_words(dr, text)}
 
 
+def joint_stems(dr: DescriptorRules, text: str) -> set[str]:
+    """The `stems` of the text's words that begin with a joint word
+    (`lesion_joint_words`: "hips", "shoulders", "trochanteric"), never of a
+    word that only shares a joint's first letters ("should": a letter's
+    'Should the calcinosis grow, ...' names no shoulder)."""
+    return {w[:5] for w in site_words(dr, text) if w.startswith(dr.joint_prefixes)}
+
+
 def mention_places(dr: DescriptorRules, f: Finding) -> str:
     """At a site of `mention_place_sites`, the place words of `site_synonyms`
     the finding's mention names outside its site words, however many it

@@ -95,6 +95,7 @@ from calc_nlp.stages.lesion_words import (
     crossed,
     echoes,
     joined_places,
+    joint_stems,
     label_before,
     label_sub,
     lead_list,
@@ -2594,15 +2595,15 @@ def _names_its_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     if f.site not in dr.joint_sites or x.first is None:
         return False
     first = x.first
-    mine = stems(dr, f"{x.label_of.get(f.finding_id, '')} {f.sentence}")
-    theirs = stems(dr, f"{x.label_of.get(first.finding_id, '')} {first.sentence}")
-    return bool(mine & theirs & dr.joint_stems)
+    mine = joint_stems(dr, f"{x.label_of.get(f.finding_id, '')} {f.sentence}")
+    theirs = joint_stems(dr, f"{x.label_of.get(first.finding_id, '')} {first.sentence}")
+    return bool(mine & theirs)
 
 
 def _same_joint(dr: DescriptorRules, a: str, b: str) -> bool:
     """Do two sentences name one joint, or one of them none (site words by
     their first five letters, `stems`: "hips" and "hip")?"""
-    x, y = (stems(dr, s) & dr.joint_stems for s in (a, b))
+    x, y = (joint_stems(dr, s) for s in (a, b))
     return not (x and y) or bool(x & y)
 
 
@@ -3390,7 +3391,7 @@ def _places_of(dr: DescriptorRules, x: _Lesion) -> frozenset[str]:
     found = stems(dr, " ".join(said))
     if x.site in dr.joint_sites:
         joint = f"{x.label_of.get(g.finding_id, '')} {g.sentence}"
-        found |= stems(dr, joint) & dr.joint_stems
+        found |= joint_stems(dr, joint)
     x.places = (key, frozenset(found))
     return x.places[1]
 

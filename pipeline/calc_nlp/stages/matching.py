@@ -559,13 +559,15 @@ def _named_conditions(
     entry's `lead_not_before` words ('status post treatment' is no surgery).
     A term's own `not_before` words do the same for that term alone.
     A section whose header is marked `family` ('FAMILY HISTORY:') names its
-    relatives' conditions, not the patient's; one marked `plans`
+    relatives' conditions, not the patient's, and one marked `signature`
+    (a letter's 'Sincerely,' and the lines under it) its writer's or copied doctors'
+    services ('Breast Surgery'); one marked `plans`
     ('RECOMMENDATION:') names procedures to come, no earlier surgery."""
     starts = {c.start for c in conds}
     ends = {c.end for c in conds}
     if conds:
-        family = kit.family_headers
-        conds = [c for c in conds if _header(lay, c.start) not in family]
+        others = kit.family_headers | kit.signature_headers
+        conds = [c for c in conds if _header(lay, c.start) not in others]
         conds = [c for c in conds if not planned(kit, lay, c, kit.md(c)["condition"])]
     lower = lay.lower
     hedged_after = kit.word_sets.get("condition_hedge_followers", frozenset())

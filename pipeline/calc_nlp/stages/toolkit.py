@@ -1069,6 +1069,13 @@ class Toolkit:
             for r in rules.section_rules
             if r["metadata"].get("family")
         )
+        # Headers marked `signature` ('Sincerely,'): a letter's sign-off
+        # and copy lines name services, not the patient's conditions (guide §3).
+        self.signature_headers = frozenset(
+            " ".join(r["literal"].lower().split())
+            for r in rules.section_rules
+            if r["metadata"].get("signature")
+        )
         # Headers marked `plans` ('RECOMMENDATION:'): the procedures their
         # sections name are planned, no earlier surgery (guide §4).
         self.plan_headers = frozenset(
