@@ -4,7 +4,14 @@ made-up reports of that kind, one class per table."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from calc_nlp.errors import PatternError
+from calc_nlp.rules import load_rules
+
+from .patterns_copy import copy_patterns
 
 # --- 'prior' or 'previous' before the document, the doctor or the study that
 # reported a finding dates that source, not the finding: seen before and not
@@ -42,3 +49,52 @@ PRIOR_STILL_HISTORICAL = [
 def test_prior_on_the_finding_itself_stays_historical(finding_with, text, historical):
     assert finding_with(text, "").historical is historical
 
+
+# --- a question about what a finding is due to or bears on ('Is the
+# calcific tendinitis industrially related?'), the carrier's or the
+# attorney's question an IME answers, asks about its cause, not whether it
+# is there: the finding is stated (guide §2 uncertain: a hedge on its cause
+# or nature does not make it uncertain); a question that only closes the
+# finding's own phrase still hedges it ('Calcified granuloma in the right
+# lung?')
+
+ASKED_ABOUT_ITS_CAUSE = [
+    "Is the right shoulder calcific tendinitis industrially related? No.",
+    "1. Is the calcific deposit related to the work injury? In my opinion it is not.",
+    "Was the left shoulder calcific tendinitis caused by the fall? No.",
+    "Is the calcification of the right shoulder pre-existing? Yes.",
+    "Is the right knee chondrocalcinosis work-related?",
+    "Are the calcific deposits attributable to repetitive work?",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_ABOUT_ITS_CAUSE)
+def test_a_question_about_its_cause_states_the_finding(finding_with, text):
+    f = finding_with(text, "")
+    assert (f.uncertain, f.hypothetical, f.negated) == (False, False, False)
+
+
+ASKED_WHETHER_THERE = [
+    "Clinical question: calcification in the right shoulder?",
+    "Calcified granuloma in the right lung?",
+    "Reason for exam: calcific tendinitis of the left shoulder?",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_WHETHER_THERE)
+def test_a_question_on_the_finding_itself_still_asks(finding_with, text):
+    f = finding_with(text, "")
+    assert f.uncertain or f.hypothetical
+
+
+def test_question_predicates_must_be_lower_case(tmp_path):
+    """The words are looked up by a token's lower case: the loader refuses a
+    capitalised one, naming the list."""
+    d = copy_patterns(tmp_path)
+    path = d / "context.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["clause_verbs"]["question_predicates"].append("Related")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(PatternError, match="words must be lower-case strings") as e:
+        load_rules(d)
+    assert "question_predicates" in str(e.value)
