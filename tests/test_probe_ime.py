@@ -98,3 +98,35 @@ def test_question_predicates_must_be_lower_case(tmp_path):
     with pytest.raises(PatternError, match="words must be lower-case strings") as e:
         load_rules(d)
     assert "question_predicates" in str(e.value)
+
+
+# --- 'has not resolved' says the deposit is still there: 'resolved' with a
+# 'not' before it gives neither the denial nor the change 'resolved' (guide
+# §2 negated: denied now; corpora/GUIDE.md change: a change word the text
+# denies is not the finding's, as 'not new' gives none)
+
+NOT_RESOLVED = [
+    "The calcific tendinitis has not resolved.",
+    "Calcific deposit in the right supraspinatus, not resolved despite lavage.",
+    "The calcification in the left shoulder has not yet resolved.",
+    "The calcific deposits have not completely resolved.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_RESOLVED)
+def test_a_deposit_not_resolved_is_still_there(finding_with, text):
+    f = finding_with(text, "")
+    assert (f.negated, f.historical, f.change) == (False, False, "")
+
+
+RESOLVED = [
+    "The calcific tendinitis has resolved.",
+    "Right shoulder calcification, now resolved.",
+    "The calcific deposit resolved after lavage.",
+]
+
+
+@pytest.mark.parametrize("text", RESOLVED)
+def test_a_deposit_resolved_is_gone(finding_with, text):
+    f = finding_with(text, "")
+    assert (f.negated, f.historical, f.change) == (True, True, "resolved")
