@@ -130,3 +130,38 @@ RESOLVED = [
 def test_a_deposit_resolved_is_gone(finding_with, text):
     f = finding_with(text, "")
     assert (f.negated, f.historical, f.change) == (True, True, "resolved")
+
+
+# --- a causation opinion that denies a cause of a known finding ('There is
+# no evidence that the calcific tendinitis was caused by the injury') denies
+# the cause, not the deposit the report already knows ('the', 'her' before
+# it): the finding is not negated (guide §2 negated: the deposit is
+# denied); 'no evidence of calcification' and 'no evidence that the patient
+# has ...' still deny it
+
+NO_EVIDENCE_OF_ITS_CAUSE = [
+    "There is no evidence that the calcific tendinitis was caused by the injury.",
+    "There is no medical evidence that the right shoulder calcification is industrially related.",
+    "No evidence that the calcific deposit resulted from the fall.",
+    "There is no objective evidence that her calcific tendinitis was aggravated by work.",
+    "The records do not support that the calcific tendinitis is work related.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVIDENCE_OF_ITS_CAUSE)
+def test_denying_a_cause_of_a_known_deposit_states_it(finding_with, text):
+    assert finding_with(text, "").negated is False
+
+
+NO_EVIDENCE_OF_IT = [
+    "No evidence of calcification.",
+    "There is no evidence that calcification is present.",
+    "No evidence of calcific tendinitis on today's films.",
+    "There is no evidence that the patient has calcific tendinitis.",
+    "There is no evidence that the claimant had a calcific deposit.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVIDENCE_OF_IT)
+def test_no_evidence_of_the_deposit_still_denies_it(finding_with, text):
+    assert finding_with(text, "").negated is True
