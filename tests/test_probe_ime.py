@@ -165,3 +165,35 @@ NO_EVIDENCE_OF_IT = [
 @pytest.mark.parametrize("text", NO_EVIDENCE_OF_IT)
 def test_no_evidence_of_the_deposit_still_denies_it(finding_with, text):
     assert finding_with(text, "").negated is True
+
+
+# --- a deposit said to be gone by 'resolved' and a manner word after it
+# ('resolved spontaneously', 'resolved completely after barbotage') is
+# denied now and was there before: negated, historical, change resolved, as
+# after a bare 'resolved' (guide §2 negated: 'resolved'; historical: a past
+# state not seen now; corpora/GUIDE.md change: resolved)
+
+GONE_AFTER_THE_FACT = [
+    "Follow-up x-rays: the calcific deposit resolved spontaneously.",
+    "The right shoulder calcification resolved completely after barbotage.",
+    "The calcific deposit in the left supraspinatus resolved entirely.",
+]
+
+
+@pytest.mark.parametrize("text", GONE_AFTER_THE_FACT)
+def test_a_deposit_gone_after_the_fact_is_denied_and_past(finding_with, text):
+    f = finding_with(text, "")
+    assert (f.negated, f.historical, f.change) == (True, True, "resolved")
+
+
+STILL_THERE = [
+    "The calcific deposit has not changed.",
+    "Pain recurred despite lavage of the calcific deposit.",
+    "The calcific deposit persists; symptoms resolved spontaneously.",
+    "The calcific deposit is unchanged; the pain resolved completely.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_THERE)
+def test_a_deposit_still_there_is_not_denied(finding_with, text):
+    assert finding_with(text, "").negated is False
