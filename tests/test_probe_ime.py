@@ -197,3 +197,34 @@ STILL_THERE = [
 @pytest.mark.parametrize("text", STILL_THERE)
 def test_a_deposit_still_there_is_not_denied(finding_with, text):
     assert finding_with(text, "").negated is False
+
+
+# --- a numbered diagnosis list names a body part per item: an item's side
+# ('2. Left knee sprain.') is not the topic of the next item's finding
+# ('3. Cervical spondylosis with calcified anterior longitudinal ligament.'),
+# which names another part (guide §2: a side from its clear context;
+# corpora/GUIDE.md laterality: not carried from other sentences); a side the
+# note gives before the list, or in the finding's own item, still counts
+
+OTHER_ITEMS_SIDE = [
+    "DIAGNOSES:\n1. Right shoulder strain.\n2. Left knee sprain.\n"
+    "3. Cervical spondylosis with calcified anterior longitudinal ligament.",
+    "IMPRESSION:\n1. Left wrist sprain.\n2. Calcified stylohyoid ligament, incidental.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_ITEMS_SIDE)
+def test_a_list_items_side_is_not_the_next_items(finding_with, text):
+    assert finding_with(text, "").laterality == ""
+
+
+SIDE_OF_THE_NOTE = [
+    "Left knee pain.\n1. Chondrocalcinosis of the menisci.\n2. Small effusion.",
+    "HPI: Left knee pain after a fall. Radiographs show chondrocalcinosis.",
+    "1. Left knee pain. Radiographs show chondrocalcinosis.\n2. Right shoulder strain.",
+]
+
+
+@pytest.mark.parametrize("text", SIDE_OF_THE_NOTE)
+def test_the_notes_side_still_counts(finding_with, text):
+    assert finding_with(text, "").laterality == "left"
