@@ -578,6 +578,7 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
             "patient_nouns",
             "patient_links",
             "item_states",
+            "question_predicates",
         },
         {"source", "words"},
     )
@@ -591,6 +592,7 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
         "patient_nouns",
         "patient_links",
         "item_states",
+        "question_predicates",
     ):
         words = clause_verbs.get(key, [])
         if not all(isinstance(w, str) and w == w.lower() for w in words):

@@ -37,7 +37,10 @@ def questioned_phrases(
 ) -> None:
     """A finding whose phrase a line-closing '?' ends takes the mark's hedge:
     no break, clause verb or other finding between, few words (the finding's
-    place phrase). A finding already hedged keeps what it has."""
+    place phrase). A finding already hedged keeps what it has. Words that
+    ask what the finding is due to ('industrially related', 'caused by the
+    fall': `question_predicates`) ask about its cause, not whether it is
+    there, and leave it stated."""
     marks = [
         m
         for m in found
@@ -60,6 +63,7 @@ def questioned_phrases(
             if (
                 len(between) <= _PHRASE_WORDS
                 and not any(x in _BREAKS or x in clause.verbs for x in between)
+                and not any(x in clause.question_predicates for x in between)
                 and not any(st.end <= f < start for f in clause.findings)
                 and _closes_its_sentence(clause, w, m.modifier_span[1] - 1)
             ):

@@ -1833,6 +1833,12 @@ def opens_list_item(rd: ReportDoc, sent: Span) -> bool:
 
 # an item's number and its mark alone ('5.', '2)')
 _ITEM_ONLY = re.compile(r"\d{1,2}[.)]")
+
+
+def item_mark_only(rd: ReportDoc, sent: Span) -> bool:
+    """Is the sentence only an item's number and its mark ('2.'), split off
+    the item it opens?"""
+    return _ITEM_ONLY.fullmatch(rd.span_text(sent).strip()) is not None
 # an item number opens its line or follows a stop, never a word ('in
 # segment 7. Calcification is seen centrally.' ends a sentence on a number)
 _ITEM_AT_END = re.compile(r"(?:^|[,.:]|\n)\s*\d{1,2}[.)]$")

@@ -13,7 +13,11 @@ from typing import Any
 from spacy.tokens import Span
 
 from calc_nlp.schema import LEFT, RIGHT
-from calc_nlp.stages.context_sites import SENTENCES_BACK
+from calc_nlp.stages.context_sites import (
+    SENTENCES_BACK,
+    item_mark_only,
+    opens_list_item,
+)
 from calc_nlp.stages.layout import (
     SENTENCE_VERBS,
     TITLE_WORDS,
@@ -373,9 +377,12 @@ def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
     to a finding of the part's own sites (the exam table's `topic_sites`)
     whose sentence, site and exam name none (guide §2: a side from its clear
     context): a side word right before a word of that part, one side only,
-    in the nearest of the few sentences before (no blank line between). Not
-    on an exam of that part, whose line decides (a screening mammogram is of
-    both breasts, whatever side a sentence speaks of)."""
+    in the nearest of the few sentences before (no blank line between, and
+    not the item before in a numbered list whose items each name their own
+    part: '2. Left knee sprain. 3. Calcified anterior longitudinal
+    ligament.'). Not on an exam of that part, whose line decides (a
+    screening mammogram is of both breasts, whatever side a sentence speaks
+    of)."""
     if not rd.matches.lats:
         return ""  # no side word to give: the exam is not worked out to ask
     exam = rd.exam.get() if rd.exam is not None else None
@@ -395,6 +402,8 @@ def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
         prev = rd.sent_at(sent.start - 1)  # it ends where `sent` starts
         if "\n\n" in rd.span_text(prev).replace("\r", ""):
             return ""
+        if opens_list_item(rd, sent) and _opens_another_item(rd, prev):
+            return ""  # another item of a numbered list names its own part
         sides = {
             str(kit.md(lats[i])["laterality"])
             for i in range(prev.start, prev.end)
@@ -404,6 +413,14 @@ def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
             return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
         sent = prev
     return ""
+
+
+def _opens_another_item(rd: ReportDoc, prev: Span) -> bool:
+    """Does the sentence before an item (past its number, when the number
+    stands alone: '2.') open a numbered item of its own?"""
+    if item_mark_only(rd, prev) and prev.start > 0:
+        prev = rd.sent_at(prev.start - 1)
+    return opens_list_item(rd, prev)
 
 
 # How many words a study word ('radiographs', 'MRI') may stand from the side

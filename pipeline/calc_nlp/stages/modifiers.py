@@ -111,6 +111,7 @@ def modifiers(
     clause.patients = verbs["patient_nouns"]
     clause.item_states = verbs["item_states"]
     clause.patient_links = verbs["patient_links"]
+    clause.question_predicates = verbs["question_predicates"]
     clause.bare = kit.word_sets.get("bare_adjectives", frozenset())
     clause.heads = kit.word_sets.get("calcified_heads", frozenset())
     clause.abbreviations = kit.abbreviations
@@ -535,6 +536,8 @@ class _Clauses:
         self.patients: frozenset[str] = frozenset()  # 'patient', 'man': the patient
         self.item_states: frozenset[str] = frozenset()  # 'normal': an item stated
         self.patient_links: frozenset[str] = frozenset()  # 'on', 'with': what the patient has
+        # 'related', 'caused': a question about the finding's cause
+        self.question_predicates: frozenset[str] = frozenset()
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
         self.bare: frozenset[str] = frozenset()  # 'calcified' as a mention alone

@@ -980,7 +980,7 @@ class Toolkit:
         )
         # The clause verbs' word lists ('words', 'item_openers', 'result_verbs',
         # 'present_results', 'acute_words', 'known_determiners',
-        # 'patient_nouns', 'patient_links')
+        # 'patient_nouns', 'patient_links', 'item_states', 'question_predicates')
         # the ConText clause checks read as sets, made once.
         verbs = rules.clause_verbs
         self.clause_verbs = {
@@ -995,6 +995,7 @@ class Toolkit:
                 "patient_nouns",
                 "patient_links",
                 "item_states",
+                "question_predicates",
             )
         }
         # Per site, the exam words of the parts it belongs to (an exam's
