@@ -82,3 +82,32 @@ STUDY_OPENS_THE_LINE_NOT = [
 def test_side_of_study_opening_the_line_guards(finding_of, text, mention, side):
     assert finding_of(text, mention).laterality == side
 
+
+# --- the podiatry pair of pedal pulses' arteries, 'DP and PT' ('DP/PT',
+# 'AT, PT and DP'), names the dorsalis pedis, posterior and anterior tibial
+# arteries: artery (guide §2 site vocabulary: tibial and pedal arteries)
+
+PEDAL_ARTERY_PAIR = [
+    ("PVD with calcified DP and PT arteries bilaterally on prior x-ray.", "calcified"),
+    ("Exam: L TMA incision intact. DP/PT nonpalpable; calcified on XR.", "calcified"),
+    ("Xray: calcified DP/PT b/l.", "calcified"),
+    ("Monophasic signals. Calcification of the AT, PT and DP noted on x-ray.", "Calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), PEDAL_ARTERY_PAIR)
+def test_pedal_artery_pair(finding_of, text, mention):
+    assert finding_of(text, mention).site == "artery"
+
+
+# guards: 'PT' alone is the patient or physical therapy, 'AT' a preposition
+PEDAL_ARTERY_PAIR_NOT = [
+    ("PT with calcified granuloma in the RUL.", "calcified granuloma", "lung"),
+    ("Calcific tendinitis of the Achilles tendon. PT and ESWT planned.", "Calcific tendinitis", "tendon"),
+    ("CALCIFICATION AT THE FIRST MTP JOINT. PT AND OT TO FOLLOW.", "CALCIFICATION", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), PEDAL_ARTERY_PAIR_NOT)
+def test_pedal_artery_pair_guards(finding_of, text, mention, site):
+    assert finding_of(text, mention).site == site
