@@ -111,3 +111,36 @@ PEDAL_ARTERY_PAIR_NOT = [
 @pytest.mark.parametrize(("text", "mention", "site"), PEDAL_ARTERY_PAIR_NOT)
 def test_pedal_artery_pair_guards(finding_of, text, mention, site):
     assert finding_of(text, mention).site == site
+
+
+# --- 'patient with' or 'in the setting of' opens the patient's disease
+# ('this patient with renal disease': no place), but a site written with a
+# calcification mention there is that calcification's place (guide §2 steps
+# 1-2: its own words, its own clause)
+
+PATIENT_WITH_CALCIFIED = [
+    ("Patient with calcified DP and PT arteries.", "calcified", "artery"),
+    ("Patient with vascular calcification of the feet.", "vascular calcification", "artery"),
+    ("Patient with pedal arterial calcification.", "pedal arterial calcification", "artery"),
+    ("Patient with renal calcifications.", "renal calcifications", "kidney"),
+    ("In the setting of calcified aortic valve.", "calcified aortic valve", "aortic valve"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), PATIENT_WITH_CALCIFIED)
+def test_patient_with_calcified_place(finding_of, text, mention, site):
+    assert finding_of(text, mention).site == site
+
+
+# guards: the disease after 'patient with' is still no place
+PATIENT_WITH_DISEASE = [
+    "May represent metastatic calcification in this patient with renal disease.",
+    "Calcification in this patient with chronic renal disease.",
+    "Calcifications in the setting of renal failure.",
+    "Patient with renal disease and calcification.",
+]
+
+
+@pytest.mark.parametrize("text", PATIENT_WITH_DISEASE)
+def test_patient_with_disease_no_place(findings_of, text):
+    assert [f.site for f in findings_of(text)] == [""]
