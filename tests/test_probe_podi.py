@@ -144,3 +144,18 @@ PATIENT_WITH_DISEASE = [
 @pytest.mark.parametrize("text", PATIENT_WITH_DISEASE)
 def test_patient_with_disease_no_place(findings_of, text):
     assert [f.site for f in findings_of(text)] == [""]
+
+
+# --- 'DM1' is type 1 diabetes as 'DM2' is type 2 (guide §3: diabetes
+# mellitus, category other); the lower-case word or a dose is not
+
+DIABETES_TYPE_ONE = [
+    ("PMH: DM1, HTN. Calcified DP artery.", ["diabetes mellitus"]),
+    ("Hx of R Charcot foot, DM1, CKD 3b. Pedal arterial calcification.", ["diabetes mellitus", "chronic kidney disease"]),
+    ("Dm1 dose given. Calcified DP artery.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DIABETES_TYPE_ONE)
+def test_dm1_is_diabetes(analyzer, text, names):
+    assert [c.name for c in analyzer.analyze(text, "T").conditions] == names
