@@ -159,3 +159,51 @@ DIABETES_TYPE_ONE = [
 @pytest.mark.parametrize(("text", "names"), DIABETES_TYPE_ONE)
 def test_dm1_is_diabetes(analyzer, text, names):
     assert [c.name for c in analyzer.analyze(text, "T").conditions] == names
+
+
+# --- Monckeberg's sclerosis is the calcification of the arteries' media
+# (guide §3): its eponym places a calcification it names or explains in an
+# artery (guide §2 site vocabulary: artery; step 3, the lesion its sentence
+# names it as)
+
+MONCKEBERG_ARTERY = [
+    ("Monckeberg medial calcific sclerosis.", "Monckeberg medial calcific sclerosis", ""),
+    (
+        "Impression: Monckeberg's medial calcific sclerosis, bilateral feet.",
+        "Monckeberg's medial calcific sclerosis",
+        "bilateral",
+    ),
+    (
+        "Mönckeberg calcification noted on XR of the left foot.",
+        "Mönckeberg calcification",
+        "left",
+    ),
+    ("Calcification consistent with Monckeberg sclerosis.", "Calcification", ""),
+    (
+        "Findings consistent with Moenckeberg medial calcinosis.",
+        "Moenckeberg medial calcinosis",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "side"), MONCKEBERG_ARTERY)
+def test_monckeberg_is_arterial(finding_of, text, mention, side):
+    f = finding_of(text, mention)
+    assert (f.site, f.laterality, f.classification) == ("artery", side, "dystrophic")
+
+
+# guards: a calcification of another tissue in a report naming it keeps its site
+MONCKEBERG_OTHER = [
+    (
+        "Monckeberg sclerosis of the pedal arteries. Calcific tendinitis of the Achilles tendon.",
+        "Calcific tendinitis",
+        "tendon",
+    ),
+    ("History of Monckeberg sclerosis. Calcified granuloma in the RUL.", "Calcified granuloma", "lung"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), MONCKEBERG_OTHER)
+def test_monckeberg_other_sites(finding_of, text, mention, site):
+    assert finding_of(text, mention).site == site
