@@ -445,19 +445,45 @@ def side_of_named_study(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
         return ""
     study = kit.word_sets.get("exam_words", frozenset())
     sent = rd.sent(f)
+    side = _side_of_study_in(kit, rd, kinds, study, sent.start, f.start)
+    if side:
+        return side
+    for _ in range(SENTENCES_BACK):
+        # 'XR R foot: no fracture. Calcification of the pedal arteries.':
+        # a study that opens the finding's line as its label (a colon after
+        # it) heads the rest of that line
+        if sent.start == 0 or "\n" in rd.span_text(rd.doc[sent.start - 1 : f.start]):
+            return ""
+        sent = rd.sent_at(sent.start - 1)
+        if sent.start == 0 or "\n" in rd.layout.words[sent.start - 1]:
+            colon = [i for i in range(sent.start, sent.end) if rd.layout.words[i] == ":"]
+            if not colon:
+                return ""
+            return _side_of_study_in(kit, rd, kinds, study, sent.start, colon[0])
+    return ""
+
+
+def _side_of_study_in(
+    kit: Toolkit,
+    rd: ReportDoc,
+    kinds: list[dict[str, Any]],
+    study: frozenset[str],
+    lo: int,
+    hi: int,
+) -> str:
+    """The one side a study of `kinds` names between tokens lo and hi
+    (`side_of_named_study`), '' if none or two."""
     sides = set()
     for x in rd.matches.lats:
-        if not sent.start <= x.start < f.start:
+        if not lo <= x.start < hi:
             continue
         part = x.end
-        while part < f.start and rd.lower[part] in LIMB_PARTS:
+        while part < hi and rd.lower[part] in LIMB_PARTS:
             part += 1
-        if part >= f.start or not any(
-            rd.lower[part] in exam["exam_terms"] for exam in kinds
-        ):
+        if part >= hi or not any(rd.lower[part] in exam["exam_terms"] for exam in kinds):
             continue
-        near = rd.lower[max(sent.start, x.start - STUDY_REACH) : x.start]
-        near += rd.lower[part + 1 : min(f.start, part + 1 + STUDY_REACH)]
+        near = rd.lower[max(lo, x.start - STUDY_REACH) : x.start]
+        near += rd.lower[part + 1 : min(hi, part + 1 + STUDY_REACH)]
         if any(w in study for w in near):
             sides.add(str(kit.md(x)["laterality"]))
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""

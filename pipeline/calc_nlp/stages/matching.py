@@ -296,6 +296,7 @@ def match(
     calc, disease_sites = _to_abbreviated_disease(kit, lay, calc, named)
     calc = [c for c in calc if not _bare_column(kit, doc, lay, c, calc)]
     score_starts = {c.start for c in calc if kit.md(c).get("score_phrase")}
+    calc_edges = [(c.start, c.end) for c in calc]
     column_starts = {c.start for c in calc if kit.md(c).get("column_heading")}
     if column_starts:  # the first column's name is no word of the score's phrase
         premods = [p for p in premods if _next_word(lay, p.end) not in column_starts]
@@ -316,7 +317,7 @@ def match(
                 diseases
                 and any(d.start <= s.start and s.end <= d.end for d in diseases)
             )
-            and not _names_the_patients(lay, s)
+            and not _names_the_patients(lay, s, calc_edges)
             and not any(a <= s.start and s.end <= b for a, b in level_phrases)
             and not (
                 score_starts  # most reports state no score: no call per site
@@ -427,14 +428,25 @@ def _names_a_level(lay: Layout, site: RuleHit, levels: frozenset[str]) -> bool:
     return k >= len(lay.lower) or not _STATION.fullmatch(lay.lower[k])
 
 
-def _names_the_patients(lay: Layout, site: RuleHit) -> bool:
+def _names_the_patients(
+    lay: Layout, site: RuleHit, calc_edges: list[tuple[int, int]] | None = None
+) -> bool:
     """Does the site word open the patient's disease after 'patient with' or
     'setting of' ('may represent metastatic calcification in this patient
-    with renal disease')? It names the disease, not where a calcification is."""
+    with renal disease')? It names the disease, not where a calcification is.
+    A calcification mention it is written with names the place of that
+    calcification instead (guide §2 steps 1-2: its own words and clause):
+    one that holds it or ends right before it ('patient with calcified DP
+    and PT arteries', 'in the setting of calcified aortic valve'), or starts
+    within the next word ('patient with renal calcifications', 'patient
+    with pedal arterial calcification'); `calc_edges`: the mentions' token
+    ranges."""
     i, lower = site.start, lay.lower
     for skip in (0, 1):
         a = i - 2 - skip
         if a >= 0 and (lower[a], lower[a + 1]) in _DISEASE_OPENERS:
+            if any(lo <= i <= hi or i <= lo <= site.end + 1 for lo, hi in calc_edges or ()):
+                return False
             return skip == 0 or lay.words[i - 1].isalpha()
     return False
 
