@@ -1,0 +1,60 @@
+"""Probe of physical medicine and rehabilitation, chiropractic, pain
+management and sports medicine documents (consults, progress notes, spine
+films, fluoroscopic and ultrasound-guided procedure notes): errors found on
+made-up reports of that kind, one class per table."""
+
+from __future__ import annotations
+
+import pytest
+
+# --- a 'pre-' prefix puts a planned procedure ahead of a condition ('PRE-RENAL
+# TRANSPLANT'); the calcification a 'Pre-procedure diagnosis:' or a
+# 'Pre-procedure ultrasound:' names is there now, not raised as a possibility
+# (guide §2 hypothetical: raised as a possibility to look for, not observed)
+
+PRE_PREFIX_FINDINGS = [
+    "PRE-PROCEDURE DIAGNOSIS: Calcific tendinitis of the right shoulder.",
+    "Pre-procedure Dx: calcific tendinopathy, left supraspinatus.",
+    "Pre-injection diagnosis: calcific tendinitis R shoulder.",
+    "Pre-procedure ultrasound: 12 mm calcific deposit in the supraspinatus.",
+    "Pre-transplant evaluation: coronary artery calcification.",
+    "PRE-TAVR CT: dense calcification of the aortic annulus.",
+    # guards: worded without the hyphen or as an operation, unchanged
+    "Preprocedure diagnosis: calcific tendinopathy, left supraspinatus.",
+    "Preoperative diagnosis: calcific tendinitis of the right shoulder.",
+]
+
+
+@pytest.mark.parametrize("text", PRE_PREFIX_FINDINGS)
+def test_pre_prefix_leaves_a_finding_observed(only, text):
+    f = only(text)
+    assert not f.hypothetical
+    assert f.classification == "dystrophic"
+
+
+PRE_PREFIX_FINDING_HYPOTHETICAL = [
+    # guards: a finding asked for stays hypothetical
+    "Pre-procedure ultrasound to evaluate for calcific tendinitis.",
+    "Pre-procedure: rule out calcific deposit in the supraspinatus.",
+]
+
+
+@pytest.mark.parametrize("text", PRE_PREFIX_FINDING_HYPOTHETICAL)
+def test_pre_prefix_leaves_a_question_hypothetical(only, text):
+    assert only(text).hypothetical
+
+
+def test_pre_and_post_procedure_diagnoses_are_one_lesion(lesion_numbers):
+    text = (
+        "PRE-PROCEDURE DIAGNOSIS: Calcific tendinitis of the right shoulder.\n"
+        "POST-PROCEDURE DIAGNOSIS: Calcific tendinitis of the right shoulder."
+    )
+    assert lesion_numbers(text) == [1, 1]
+
+
+def test_pre_prefix_still_plans_a_condition(analyzer):
+    # guard: the planned operation after 'pre-' is still no condition
+    report = analyzer.analyze(
+        "PRE-RENAL TRANSPLANT EVALUATION: coronary artery calcification.", "T"
+    )
+    assert "prior surgery" not in [c.name for c in report.conditions]
