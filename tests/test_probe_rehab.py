@@ -58,3 +58,53 @@ def test_pre_prefix_still_plans_a_condition(analyzer):
         "PRE-RENAL TRANSPLANT EVALUATION: coronary artery calcification.", "T"
     )
     assert "prior surgery" not in [c.name for c in report.conditions]
+
+
+# --- what is left of a calcification after lavage ('Residual calcification
+# 2 mm.') points back to the calcification treated, as 'the calcification'
+# does, and lies where it lay, with its side (guide §2 step 4: an earlier
+# mention the sentence points back to; corpora/GUIDE.md lesion: a mention its
+# own words call what is left of a calcification is that lesion)
+
+REMNANT_SITES = [
+    (
+        "A/P: right shoulder calcific tendinitis, s/p barbotage x2. "
+        "Residual calcification 2 mm.",
+        "tendon",
+        "right",
+    ),
+    (
+        "1. Calcific tendinitis of the right supraspinatus, 12 mm.\n"
+        "2. Status post barbotage with residual 3 mm calcification.",
+        "tendon",
+        "right",
+    ),
+    (
+        "IMPRESSION: Left gluteus medius calcific tendinopathy, treated with "
+        "lavage. Remaining calcification 4 x 3 mm.",
+        "tendon",
+        "left",
+    ),
+    # guards: nothing named before; two sides named before
+    ("Plan: follow up.\nResidual calcification 3 mm.", "", ""),
+    (
+        "Right shoulder calcific tendinitis. Left shoulder calcific tendinitis. "
+        "After lavage, residual calcification 3 mm.",
+        "",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), REMNANT_SITES)
+def test_remnant_lies_where_the_calcification_lay(findings_of, text, site, side):
+    f = findings_of(text)[-1]
+    assert (f.site, f.laterality) == (site, side)
+
+
+def test_remnant_is_the_lesion_treated(lesion_numbers):
+    text = (
+        "A/P: right shoulder calcific tendinitis, s/p barbotage x2. "
+        "Residual calcification 2 mm."
+    )
+    assert lesion_numbers(text) == [1, 1]
