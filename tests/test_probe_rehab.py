@@ -108,3 +108,38 @@ def test_remnant_is_the_lesion_treated(lesion_numbers):
         "Residual calcification 2 mm."
     )
     assert lesion_numbers(text) == [1, 1]
+
+
+# --- 'status post' dates the procedure, not what is left after it: the
+# calcification 'residual' or 'remaining' leads is there now (guide §2
+# historical: a past state not seen now)
+
+REMNANT_PRESENT = [
+    ("Status post barbotage with residual 3 mm calcification.", "calcification"),
+    ("STATUS POST ULTRASOUND GUIDED BARBOTAGE WITH RESIDUAL CALCIFICATION.", "CALCIFICATION"),
+    ("S/p lavage of the left shoulder with remaining calcification of 4 mm.", "calcification"),
+    ("Status post lavage x2, with a remnant calcification in the supraspinatus.", "calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), REMNANT_PRESENT)
+def test_remnant_after_status_post_is_present(finding_named, text, mention):
+    f = finding_named(text, mention)
+    assert not f.historical
+    assert not f.negated
+
+
+REMNANT_PAST = [
+    # guards: a denied remnant after an operation is the resolved one; a
+    # history stays a history
+    ("Status post lumpectomy with no residual calcifications.", "calcifications", True),
+    ("History of calcific tendinitis treated with lavage, now resolved.", "calcific tendinitis", True),
+    ("History of calcified granuloma, the remaining lung is clear.", "calcified granuloma", False),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "negated"), REMNANT_PAST)
+def test_denied_or_past_remnant_stays_historical(finding_named, text, mention, negated):
+    f = finding_named(text, mention)
+    assert f.historical
+    assert f.negated is negated
