@@ -143,3 +143,40 @@ def test_denied_or_past_remnant_stays_historical(finding_named, text, mention, n
     f = finding_named(text, mention)
     assert f.historical
     assert f.negated is negated
+
+
+# --- 'no improvement', 'no relief' deny the patient's progress, not the
+# calcification a plan goes on to treat (guide §2 negated: the deposit is
+# denied)
+
+NO_IMPROVEMENT = [
+    (
+        "Right supraspinatus calcific tendinitis. If no improvement, will "
+        "consider barbotage of the calcific deposit.",
+        "calcific deposit",
+    ),
+    (
+        "Left shoulder calcific tendinitis with no significant relief after "
+        "two subacromial injections into the calcification.",
+        "calcification",
+    ),
+    ("No improvement in the calcific deposit after lavage.", "calcific deposit"),
+    ("If no response to PT, lavage of the gluteus medius calcification.", "calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), NO_IMPROVEMENT)
+def test_no_improvement_denies_no_calcification(finding_named, text, mention):
+    assert not finding_named(text, mention).negated
+
+
+NO_IMPROVEMENT_GUARDS = [
+    "No calcification. No improvement.",
+    "No calcification, no relief of pain.",
+    "No improvement. No calcific deposit on today's films.",
+]
+
+
+@pytest.mark.parametrize("text", NO_IMPROVEMENT_GUARDS)
+def test_denied_calcification_beside_no_improvement(only, text):
+    assert only(text).negated
