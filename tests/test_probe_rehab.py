@@ -180,3 +180,36 @@ NO_IMPROVEMENT_GUARDS = [
 @pytest.mark.parametrize("text", NO_IMPROVEMENT_GUARDS)
 def test_denied_calcification_beside_no_improvement(only, text):
     assert only(text).negated
+
+
+# --- the neck of the femur, humerus or radius lies inside the hip, shoulder
+# or elbow: heterotopic ossification placed beside it is periarticular, as
+# at the greater trochanter (corpora/GUIDE.md site: heterotopic ossification
+# or calcinosis placed at a bony landmark of a joint is periarticular soft
+# tissue)
+
+JOINT_NECKS = [
+    ("Hip radiograph shows early heterotopic ossification lateral to the right femoral neck.", "periarticular soft tissue", "right"),
+    ("Heterotopic ossification adjacent to the left femoral neck.", "periarticular soft tissue", "left"),
+    ("Heterotopic ossification along the left humeral neck.", "periarticular soft tissue", "left"),
+    ("Calcinosis near the radial neck, right.", "periarticular soft tissue", "right"),
+    # guards: a plain calcification beside a bone part takes no site; a
+    # bone's shaft is no joint's
+    ("Calcification adjacent to the left femoral neck.", "", "left"),
+    ("Heterotopic ossification along the femoral shaft.", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), JOINT_NECKS)
+def test_joint_neck_places_ossification_about_the_joint(only, text, site, side):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, side)
+
+
+def test_femoral_neck_and_hip_ossification_are_one_lesion(lesion_numbers):
+    text = (
+        "Imaging: hip radiograph shows early heterotopic ossification lateral "
+        "to the right femoral neck.\n"
+        "Assessment: neurogenic heterotopic ossification, right hip."
+    )
+    assert lesion_numbers(text) == [1, 1]
