@@ -213,3 +213,35 @@ def test_femoral_neck_and_hip_ossification_are_one_lesion(lesion_numbers):
         "Assessment: neurogenic heterotopic ossification, right hip."
     )
     assert lesion_numbers(text) == [1, 1]
+
+
+# --- 'HO', the shorthand rehabilitation notes write for heterotopic
+# ossification, is a finding (guide §1: heterotopic ossification;
+# corpora/GUIDE.md site: placed at a joint, periarticular soft tissue)
+
+HO_ABBREVIATION = [
+    ("HO about the left hip, Brooker II.", "periarticular soft tissue", "left", set()),
+    ("Assessment: neurogenic HO, right hip.", "periarticular soft tissue", "right", set()),
+    ("Radiographs: no HO.", "", "", {"negated"}),
+    ("Goals: prevent further HO.", "", "", {"hypothetical"}),
+]
+
+_FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family")
+
+
+@pytest.mark.parametrize(("text", "site", "side", "flags"), HO_ABBREVIATION)
+def test_ho_is_heterotopic_ossification(finding_named, text, site, side, flags):
+    f = finding_named(text, "HO")
+    assert (f.site, f.laterality) == (site, side)
+    assert {k for k in _FLAGS if getattr(f, k)} == flags
+
+
+HO_NOT_A_FINDING = [
+    "Patient is a ho-hum historian. No calcification.",
+    "Ho's fracture classification was reviewed. No calcification.",
+]
+
+
+@pytest.mark.parametrize("text", HO_NOT_A_FINDING)
+def test_lower_case_ho_is_no_finding(findings_of, text):
+    assert [f.mention for f in findings_of(text)] == ["calcification"]
