@@ -853,8 +853,13 @@ def _site_of_mention_pointed_back(
     points back to), however far back and across headings. Only where every
     earlier mention in that word that has a site has the same site and side:
     the pointing word cannot then mean another one."""
-    head = _calcification_word(rd, f) if _pointed(rd, f) else None
-    return None if head is None else _named_before_in(kit, rd, f, head)
+    if _pointed(rd, f):
+        head = _calcification_word(rd, f)
+        return None if head is None else _named_before_in(kit, rd, f, head)
+    # what is left of a calcification ('residual calcification') is of the
+    # one treated: only where the earlier ones name one side between them
+    head = _calcification_word(rd, f) if _remnant(kit, rd, f) else None
+    return None if head is None else _named_before_in(kit, rd, f, head, one_side=True)
 
 
 def _site_of_subject_pointed_back(
@@ -869,7 +874,12 @@ def _site_of_subject_pointed_back(
 
 
 def _named_before_in(
-    kit: Toolkit, rd: ReportDoc, f: Span, head: str, calcific: bool = False
+    kit: Toolkit,
+    rd: ReportDoc,
+    f: Span,
+    head: str,
+    calcific: bool = False,
+    one_side: bool = False,
 ) -> SiteRef | None:
     """The site of the mentions before the finding whose calcification word
     is `head`, when all of them that have one share it and its side (a
@@ -877,7 +887,10 @@ def _named_before_in(
     mention ('Circumflex: no calcification') names no calcification an
     affirmed finding's pointing word can mean. Where no earlier mention is
     named in that word, a disease named calcific is (`calcific`,
-    `_calcific_disease`: 'calcific tendinitis ...; that calcification')."""
+    `_calcific_disease`: 'calcific tendinitis ...; that calcification').
+    With `one_side`, only mentions that name one side between them give
+    their place, with that side: a side left unsaid or two sides may mean
+    another calcification."""
     found: list[SiteRef] = []
     denied = "negated" in flags(rd.mods, f)
     for c in rd.matches.calc:
@@ -899,8 +912,10 @@ def _named_before_in(
         found.append(site)
     found = _specific_where_generic(kit, found)
     if not found and not calcific and head.startswith("calcification"):
-        return _named_before_in(kit, rd, f, head, calcific=True)
+        return _named_before_in(kit, rd, f, head, calcific=True, one_side=one_side)
     if not found or len({s.site for s in found}) > 1:
+        return None
+    if one_side and len({s.laterality for s in found} - {""}) != 1:
         return None
     if len({s.laterality for s in found}) > 1:
         # one place named with two sides, or with a side and none: which
@@ -1012,6 +1027,25 @@ def _pointed(rd: ReportDoc, f: Span) -> bool:
     return rd.lower[f.start] in _POINTERS
 
 
+def _remnant(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
+    """Is the mention led, in its own clause, by a word that calls it what is
+    left of a calcification ('Residual calcification 2 mm.' after 'calcific
+    tendinitis, s/p barbotage'; 'with residual 3 mm calcification';
+    descriptors.json lesion_residual_words)? It points back to that one as
+    'the calcification' does (guide §2 step 4). A size between is read past."""
+    lo, plain = rd.layout.sent_first[f.start], 0
+    for i in range(f.start - 1, lo - 1, -1):
+        word = rd.lower[i]
+        if word in kit.remnant_leads:
+            return True
+        if rd.doc[i].like_num or word in kit.descriptors.units or word == "x":
+            continue
+        plain += 1
+        if not word.isalpha() or plain > POINTER_REACH:
+            return False
+    return rd.lower[f.start] in kit.remnant_leads
+
+
 def _calcification_word(rd: ReportDoc, f: Span) -> str | None:
     """The mention's last word where it is a calcification noun
     ('calcifications', 'microcalcification') or the lesion noun a
@@ -1029,8 +1063,10 @@ def _calcification_word(rd: ReportDoc, f: Span) -> str | None:
 def _calcific_disease(rd: ReportDoc, c: Span) -> bool:
     """Is the mention a disease named calcific ('calcific tendinitis';
     mentions.json calcific_disease_nouns), a calcification 'the
-    calcification' may point back to, not a deposit or mass of its own word?"""
-    return rd.lower[c.start].startswith("calcific") and rd.lower[c.end - 1] in rd.word_sets.get(
+    calcification' may point back to, not a deposit or mass of its own word?
+    Place words may lead it ('right shoulder calcific tendinitis')."""
+    words = rd.lower[c.start : c.end]
+    return any(w.startswith("calcific") for w in words[:-1]) and words[-1] in rd.word_sets.get(
         "calcific_disease_nouns", frozenset()
     )
 

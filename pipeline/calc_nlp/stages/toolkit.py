@@ -951,6 +951,11 @@ class Toolkit:
         self.word_sets = {
             name: frozenset(words) for name, words in rules.word_lists.items()
         }
+        # The words that call a calcification what is left of one named
+        # before ('residual calcification'): it points back to that one.
+        self.remnant_leads = frozenset(
+            rules.descriptors["word_lists"]["lesion_residual_words"]
+        )
         # The words that make an opening sentence closed by a full stop the
         # exam's title: the study words and a chest film's own ('Chest PA
         # and lateral.'; layout.exam_of), joined once
