@@ -1,0 +1,65 @@
+"""Probe round on bone densitometry (DXA), vertebral fracture assessment
+(VFA) and bone-health clinic notes. Made-up sentences, one row per wording;
+none is taken from a real report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _flags(f) -> tuple[bool, bool, bool]:
+    return (f.negated, f.uncertain, f.hypothetical)
+
+
+# A DXA report names the aortic calcification (or the degenerative change)
+# that raises the lumbar spine BMD: the hedge, the denial or the advice is on
+# the measurement ("may be falsely elevated", "not reliable", "interpret with
+# caution"); the calcification named after "by", "due to", "because of" is its
+# cause, seen (guide §2: a modifier governs its own clause; uncertain is a
+# hedge on presence, not on what the deposit does).
+MEASURE_AFFECTED_BY = [
+    "Lumbar spine BMD may be falsely elevated by aortic calcification.",
+    "Lumbar spine BMD may be overestimated due to aortic calcification.",
+    "The spine T-score could be spuriously raised by aortic calcification.",
+    "The spine BMD is possibly elevated by aortic calcification.",
+    "The apparent gain at the spine is probably artefactual from aortic "
+    "calcification.",
+    "Spine may be artifactually elevated secondary to aortic calcification and "
+    "degenerative changes.",
+    "Spine results are not reliable due to aortic calcification.",
+    "Spine BMD not reported due to aortic calcification artefact.",
+    "The lumbar spine values should be interpreted with caution because of "
+    "aortic calcification.",
+    "THE SPINE MAY BE INFLUENCED BY AORTIC CALCIFICATION.",
+    "L1-L4 T-score possibly affected by aortic calcification.",
+]
+
+
+@pytest.mark.parametrize("text", MEASURE_AFFECTED_BY)
+def test_the_cause_of_an_affected_measure_is_seen(finding_with, text):
+    f = finding_with(text, "aortic calcification")
+    assert _flags(f) == (False, False, False)
+    assert f.site == "aorta"
+    assert f.classification == "dystrophic"
+
+
+# Guards: a hedge or denial that reads what a thing is, or denies the
+# calcification itself, stays on it.
+HEDGED_OR_DENIED = [
+    ("The density over L4 may be due to aortic calcification.", (False, True, False)),
+    ("Possible aortic calcification, which may elevate the spine BMD.",
+     (False, True, False)),
+    ("No aortic calcification to suggest artefactual elevation of the spine BMD.",
+     (True, False, False)),
+    ("Spine BMD may be artefactually increased by degenerative change; no aortic "
+     "calcification is identified.", (True, False, False)),
+    ("The spine is not elevated. There is no aortic calcification.",
+     (True, False, False)),
+    ("Evaluate for aortic calcification on the lateral view.", (False, False, True)),
+]
+
+
+@pytest.mark.parametrize(("text", "flags"), HEDGED_OR_DENIED)
+def test_a_hedge_on_the_calcification_stays(finding_with, text, flags):
+    assert _flags(finding_with(text, "aortic calcification")) == flags
