@@ -63,3 +63,19 @@ HEDGED_OR_DENIED = [
 @pytest.mark.parametrize(("text", "flags"), HEDGED_OR_DENIED)
 def test_a_hedge_on_the_calcification_stays(finding_with, text, flags):
     assert _flags(finding_with(text, "aortic calcification")) == flags
+
+
+# The spine left out of the analysis because of the calcification: the denial
+# is of the measurement (guide §2), the calcification is seen.
+MEASURE_LEFT_OUT_BECAUSE_OF = [
+    "DXA: L1-L4 not evaluated due to aortic calcification. Femoral neck T -2.1.",
+    "The lumbar spine was not analyzed because of aortic calcification.",
+    "L2-L4 not assessed owing to aortic calcification.",
+    "Spine not measured due to aortic calcification.",
+    "Lumbar spine: possible artefact from overlying aortic calcification.",
+]
+
+
+@pytest.mark.parametrize("text", MEASURE_LEFT_OUT_BECAUSE_OF)
+def test_the_cause_of_a_measure_left_out_is_seen(finding_with, text):
+    assert _flags(finding_with(text, "aortic calcification")) == (False, False, False)
