@@ -116,3 +116,35 @@ CURRENT_STUDY_GUARDS = [
 def test_the_current_study_guards(findings_of, text, expected):
     f = findings_of(text)[0]
     assert (f.negated, f.historical) == expected
+
+
+# A template line answers its label after a dash as after a colon: "no"
+# denies the calcification the label names, its place written after it too
+# (guide §2: negated; the denial keeps the site, corpora/GUIDE.md site).
+LABEL_ANSWERED_NO = [
+    ("Aortic calcification - no\n", "aorta"),
+    ("Calcification of the abdominal aorta - nil\n", "aorta"),
+    ("Vascular calcification of the iliac arteries - No\n", "artery"),
+    ("Abdominal aortic calcification - No.\n", "aorta"),
+    ("Calcification of the abdominal aorta - absent\n", "aorta"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), LABEL_ANSWERED_NO)
+def test_a_label_answered_no_denies_it(findings_of, text, site):
+    f = findings_of(text)[0]
+    assert (f.negated, f.site) == (True, site)
+
+
+# Guards: a dash before other words, or an answer that grades it.
+LABEL_ANSWER_GUARDS = [
+    "Aortic calcification - no change since XXXX.\n",
+    "Calcification of the aorta: mild.\n",
+    "Aortic calcification - not significant for the spine BMD.\n",
+]
+
+
+@pytest.mark.parametrize("text", LABEL_ANSWER_GUARDS)
+def test_a_label_answer_that_grades_it_stays(findings_of, text):
+    f = findings_of(text)[0]
+    assert (f.negated, f.site) == (False, "aorta")
