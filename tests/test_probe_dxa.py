@@ -148,3 +148,37 @@ LABEL_ANSWER_GUARDS = [
 def test_a_label_answer_that_grades_it_stays(findings_of, text):
     f = findings_of(text)[0]
     assert (f.negated, f.site) == (False, "aorta")
+
+
+# A DXA template labels each region with its side in brackets after it
+# ('FOREARM (LEFT):', 'Hip (Right):'): the label gives its side to the
+# findings of its line after the measurement sentence, as 'LEFT FOREARM:'
+# does (guide §2 step 4: a label line above the finding).
+BRACKETED_SIDE_LABELS = [
+    ("FOREARM (LEFT): One-third radius T-score -2.8. Vascular calcification of "
+     "the radial artery.", "left"),
+    ("Hip (Right): T-score -2.0. Femoral artery calcification.", "right"),
+    ("Femur (Left): total hip T -1.9. Calcification of the femoral artery.",
+     "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), BRACKETED_SIDE_LABELS)
+def test_a_bracketed_side_label_gives_its_side(findings_of, text, side):
+    assert findings_of(text)[0].laterality == side
+
+
+# Guards: a bracketed side inside a sentence is no label; a later label of
+# the other side heads its own line.
+BRACKETED_SIDE_GUARDS = [
+    ("The femur (left) was scanned. Femoral artery calcification.", ""),
+    ("Hip (Right): T-score -2.0.\nHip (Left): T-score -1.8. Femoral artery "
+     "calcification.", "left"),
+    ("Kidney (lower pole): 4 mm focus. Calcification of the renal artery.", ""),
+    ("LEFT FOREARM: radius T -2.8. Radial artery calcification.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), BRACKETED_SIDE_GUARDS)
+def test_a_bracketed_side_guards(findings_of, text, side):
+    assert findings_of(text)[-1].laterality == side
