@@ -1469,7 +1469,6 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
     seen: set[str] = set()  # flags a PRESENT rule ('seen on') cancels
     asked = False  # an `asks_presence` HYPOTHETICAL rule ('evaluate for')
     gone = False  # a denial that also sets historical ('no longer seen')
-    before = False  # a 'seen before' marker ('noted on the prior')
     denial_ends = {
         m.modifier_span[1] for m in modifiers if m.category == "NEGATED_EXISTENCE"
     }
@@ -1481,8 +1480,6 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
             out.add(FLAG_OF[mod.category])
         if mod.category == "HISTORICAL" and not md.get("seen_before"):
             dated = True
-        elif mod.category == "HISTORICAL":
-            before = True
         out.update(FLAG_OF[x] for x in md.get("also_sets", []) if x in FLAG_OF)
         if mod.category == "NEGATED_EXISTENCE" and "HISTORICAL" in md.get("also_sets", []):
             gone = True
@@ -1495,11 +1492,10 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
         # 'Evaluate for X seen on outside film': asking whether it is there
         # now, which 'seen on' another study does not answer
         cancels.discard("hypothetical")
-    if gone or (before and "negated" in out):
-        # 'no longer visualized today', 'noted on the prior, not seen on the
-        # current study': a present marker dates the denial, and the finding
-        # it denies is still the one seen before, now gone (GUIDE: resolved
-        # stays negated and historical)
+    if gone:
+        # 'no longer visualized today': a present marker dates the denial,
+        # and the finding it denies is still the one seen before, now gone
+        # (GUIDE: resolved stays negated and historical)
         cancels.discard("historical")
     if "historical" in out and not dated and "negated" not in out:
         # 'previously seen', 'as seen on the prior' say it was seen before,
