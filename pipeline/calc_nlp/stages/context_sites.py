@@ -988,12 +988,19 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
 def side_after_organ_label(kit: Toolkit, rd: ReportDoc, label: SiteRef) -> str:
     """The side a pathology part label writes after its organ's name and a
     comma ('A. Ovary, left, oophorectomy:', 'Skin, right cheek, shave:',
-    'Thyroid, left lobe:'): such a report labels each part organ first,
-    side second, and the side is the label's as much as in 'Left ovary:'
-    (guide §2 step 4: a label line above the finding). '' when no side
-    word follows the organ's comma, or its label runs to no mark."""
+    'Thyroid, left lobe:'), or a DXA template in brackets right after it
+    ('FOREARM (LEFT):', 'Hip (Right):'): such a report labels each part organ
+    first, side second, and the side is the label's as much as in 'Left
+    ovary:' (guide §2 step 4: a label line above the finding). '' when no
+    side word follows the organ's comma or bracket, or its label runs to no
+    mark."""
     words, blank = rd.layout.words, rd.layout.blank
     i = label.span.end
+    if i < len(words) and words[i] == "(":
+        side = next((x for x in rd.matches.lats if x.start == i + 1), None)
+        if side is None or kit.md(side).get("implied"):
+            return ""
+        return str(kit.md(side)["laterality"]) if _bracket_ends_label(rd, side) else ""
     if i >= len(words) or words[i] != ",":
         return ""
     i += 1
@@ -1049,9 +1056,35 @@ def side_labels_on_line(rd: ReportDoc, f: Span, line: int | None = None) -> list
         for s in rd.matches.lats
         if line <= s.start
         and s.end <= f.start
-        and _opens(rd, s.start, line)
-        and _labels(rd, s)
+        and (
+            (_opens(rd, s.start, line) and _labels(rd, s))
+            or _bracketed_label_side(rd, s, line)
+        )
     ]
+
+
+def _bracketed_label_side(rd: ReportDoc, side: Span, line: int) -> bool:
+    """Is the side word written in brackets after the few words of a label
+    that opens the line, its mark right after the bracket ('FOREARM
+    (LEFT):', 'Hip (Right):')? A DXA template labels each region so; the
+    label is the side's as much as 'LEFT FOREARM:' is."""
+    words, blank = rd.layout.words, rd.layout.blank
+    if side.start < line + 2 or words[side.start - 1] != "(":
+        return False
+    if not _bracket_ends_label(rd, side):
+        return False
+    before = [words[i] for i in range(line, side.start - 1) if not blank[i]]
+    return 0 < len(before) <= LABEL_WORDS and all(w.isalpha() for w in before)
+
+
+def _bracket_ends_label(rd: ReportDoc, side: Span) -> bool:
+    """Does a closing bracket and a label's mark follow the side word right
+    after it ('(LEFT):', '(Right) :')?"""
+    words = rd.layout.words
+    after = words[side.end] if side.end < len(words) else ""
+    return after == "):" or (
+        after == ")" and side.end + 1 < len(words) and words[side.end + 1] in LABEL_MARKS
+    )
 
 
 def part_ended(kit: Toolkit, rd: ReportDoc, on_line: list[Span], f: Span) -> bool:
