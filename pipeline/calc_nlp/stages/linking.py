@@ -1036,14 +1036,14 @@ def _remnant(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
     lo, plain = rd.layout.sent_first[f.start], 0
     for i in range(f.start - 1, lo - 1, -1):
         word = rd.lower[i]
-        if word in kit.remnant_leads:
+        if word in kit.descriptors.residual_words:
             return True
         if rd.doc[i].like_num or word in kit.descriptors.units or word == "x":
             continue
         plain += 1
         if not word.isalpha() or plain > POINTER_REACH:
             return False
-    return rd.lower[f.start] in kit.remnant_leads
+    return rd.lower[f.start] in kit.descriptors.residual_words
 
 
 def _calcification_word(rd: ReportDoc, f: Span) -> str | None:

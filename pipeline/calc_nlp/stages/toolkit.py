@@ -951,11 +951,6 @@ class Toolkit:
         self.word_sets = {
             name: frozenset(words) for name, words in rules.word_lists.items()
         }
-        # The words that call a calcification what is left of one named
-        # before ('residual calcification'): it points back to that one.
-        self.remnant_leads = frozenset(
-            rules.descriptors["word_lists"]["lesion_residual_words"]
-        )
         # The words that make an opening sentence closed by a full stop the
         # exam's title: the study words and a chest film's own ('Chest PA
         # and lateral.'; layout.exam_of), joined once
@@ -1070,32 +1065,16 @@ class Toolkit:
         )
         # Headers marked `family` ('FAMILY HISTORY:'), lower case, word by word:
         # their sections name relatives' conditions.
-        self.family_headers = frozenset(
-            " ".join(r["literal"].lower().split())
-            for r in rules.section_rules
-            if r["metadata"].get("family")
-        )
+        self.family_headers = _headers_marked(rules, "family")
         # Headers marked `signature` ('Sincerely,'): a letter's sign-off
         # and copy lines name services, not the patient's conditions (guide §3).
-        self.signature_headers = frozenset(
-            " ".join(r["literal"].lower().split())
-            for r in rules.section_rules
-            if r["metadata"].get("signature")
-        )
+        self.signature_headers = _headers_marked(rules, "signature")
         # Headers marked `plans` ('RECOMMENDATION:'): the procedures their
         # sections name are planned, no earlier surgery (guide §4).
-        self.plan_headers = frozenset(
-            " ".join(r["literal"].lower().split())
-            for r in rules.section_rules
-            if r["metadata"].get("plans")
-        )
+        self.plan_headers = _headers_marked(rules, "plans")
         # Headers marked `plan_items` ('ASSESSMENT AND PLAN:'): a procedure
         # their sections name with nothing that dates it is the plan.
-        self.plan_item_headers = frozenset(
-            " ".join(r["literal"].lower().split())
-            for r in rules.section_rules
-            if r["metadata"].get("plan_items")
-        )
+        self.plan_item_headers = _headers_marked(rules, "plan_items")
         self.context = ConText(
             nlp,
             name="calc_context",
@@ -1182,3 +1161,13 @@ class Toolkit:
             entry = self.site_info(site).get("terms", ())
             terms = self._site_terms[site] = frozenset(t.lower() for t in entry)
         return terms
+
+
+def _headers_marked(rules: RuleSet, key: str) -> frozenset[str]:
+    """The section headers whose rule metadata marks them `key` ('family',
+    'plans'), lower case, word by word, as the layout reads a header."""
+    return frozenset(
+        " ".join(r["literal"].lower().split())
+        for r in rules.section_rules
+        if r["metadata"].get(key)
+    )
