@@ -87,6 +87,26 @@ def real_mix(base: Path, n: int) -> Path | None:
     )
 
 
+def distinct(src: Path) -> Path:
+    """The corpus `src` with every text made distinct: the k-th repeat of a
+    text gets k spaces at its end, which change its digest and nothing it
+    holds. calc-nlp analyses a text met again in a run only once
+    (result_cache.py); on this copy every report is analysed, so it shows
+    what a report costs, and a corpus of distinct reports runs at."""
+    path = src.with_name(src.stem + "-distinct.csv")
+    if path.exists():
+        return path
+    seen: dict[str, int] = {}
+
+    def rows() -> Iterator[tuple[str, str]]:
+        for rid, text in _read(src):
+            k = seen.get(text, 0)
+            seen[text] = k + 1
+            yield rid, text + " " * k
+
+    return _write(path, rows())
+
+
 def _blocks() -> dict[str, Any]:
     path = ROOT / "corpora" / "bench" / "normal_cxr.json"
     return json.loads(path.read_text(encoding="utf-8"))

@@ -79,6 +79,7 @@ def ours(src: Path, out: Path, workers: int) -> dict[str, Any]:
         "reports_per_s": n / seconds,
         "peak_rss_mib": rss,
         "stages": manifest["stage_seconds"],
+        "cached": manifest.get("reports_by_path", {}).get("cached", 0),
     }
 
 

@@ -10,6 +10,19 @@ def _rate(r: dict[str, Any], key: str) -> str:
     return f"{value:,.0f} reports/s" if value else ""
 
 
+def _times(speedup: dict[str, float], size: str) -> str:
+    return f"{speedup[size]}x" if size in speedup else ""
+
+
+def _cached(r: dict[str, Any], size: str) -> str:
+    key = f"{size}_workers_1"
+    n = r.get("cached_reports", {}).get(key)
+    if n is None or not r["seconds"].get(key):
+        return ""
+    total = r["corpus"][size]
+    return f"{n:,} of {total:,}"
+
+
 def markdown(r: dict[str, Any]) -> str:
     c = r["corpus"]
     large = f"{c['large']:,}" if c["large"] else "-"
@@ -25,9 +38,14 @@ def markdown(r: dict[str, Any]) -> str:
         "| --- | --- | --- | --- |",
         f"| calc-nlp, --workers 1 | {_rate(r, 'small_workers_1')} | {_rate(r, 'large_workers_1')} | 5,000 reports/s |",
         f"| calc-nlp, --workers 2 | {_rate(r, 'small_workers_2')} | {_rate(r, 'large_workers_2')} | |",
-        f"| 2 workers / 1 worker | {speedup['small']}x | {speedup.get('large', '')}{'x' if 'large' in speedup else ''} | 1.8x |",
+        f"| 2 workers / 1 worker | {_times(speedup, 'small')} | {_times(speedup, 'large')} | 1.8x |",
+        f"| reports given by a text met before in the run (result_cache.py), --workers 1 | {_cached(r, 'small')} | {_cached(r, 'large')} | |",
+        f"| the same corpus, every text distinct: --workers 1 | {_rate(r, 'small_distinct_workers_1')} | {_rate(r, 'large_distinct_workers_1')} | |",
+        f"| every text distinct: --workers 2 | {_rate(r, 'small_distinct_workers_2')} | {_rate(r, 'large_distinct_workers_2')} | |",
+        f"| every text distinct: 2 workers / 1 worker | {_times(speedup, 'small_distinct')} | {_times(speedup, 'large_distinct')} | |",
         f"| start-up (run over a 1-row file, median of 5) | {r['startup_s']} s | | 0.5 s |",
         f"| calc-nlp --workers 1 time / bare spaCy tokenizer time | {r['calc_nlp_over_tokenizer']} ({r['seconds']['small_workers_1']} s / {r['bare_tokenizer_s']} s) | | 0.5 |",
+        f"| the same, every text distinct | {r['calc_nlp_over_tokenizer_distinct']} ({r['seconds']['small_distinct_workers_1']} s / {r['bare_tokenizer_s']} s) | | |",
         f"| floor: csv read + one regex per report | {r['floor_csv_regex_s']} s | | |",
         f"| naive medspaCy (medspacy.load() + 1 regex rule, 1 process) | {r['naive_medspacy_reports_per_s']} reports/s | | |",
         f"| peak RSS, whole process tree, --workers 1 / 2 | {rss['small_workers_1']} / {rss['small_workers_2']} MiB | {rss.get('large_workers_1', '')} / {rss.get('large_workers_2', '')} MiB | |",
@@ -53,8 +71,8 @@ def markdown(r: dict[str, Any]) -> str:
     stages = r["ms_per_report_by_stage_workers_1"]
     lines += [
         "",
-        "Milliseconds per report by stage (--workers 1, the larger corpus, all "
-        "reports, most skipped by the prefilter): "
+        "Milliseconds per report by stage (--workers 1, the larger corpus with "
+        "every text distinct, all reports, most skipped by the prefilter): "
         + ", ".join(f"{k} {v:.3f}" for k, v in stages.items())
         + f"; total {sum(stages.values()):.3f}.",
     ]

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any, cast
 
+from calc_nlp.result_cache import ResultCache
 from calc_nlp.schema import (
     STATUS_ERROR,
     Cell,
@@ -46,6 +47,8 @@ class Engine:
             rules if rules is not None else load_rules(patterns, validate=validate)
         )
         self.timings: Counter[str] = Counter()
+        # a text met again takes the result of its first analysis (result_cache.py)
+        self.cache = ResultCache()
         self._analyzer: Any = None
         self.screen: Any = None
         if lazy:
@@ -107,10 +110,8 @@ class Engine:
             if screened is None:
                 self._build()  # outside the try: a failed build stops the run
         try:
-            result = (
-                screened
-                if screened is not None
-                else self._analyzer.analyze(text, report_id, digest, self.timings)
+            result = screened if screened is not None else self._analysed(
+                text, report_id, digest
             )
         except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run
             result = ReportResult(
@@ -119,6 +120,16 @@ class Engine:
                 reason=f"processing_failed:{exc.__class__.__name__}",
             )
         return _rows(result, row, text, note, digest)
+
+    def _analysed(self, text: str, report_id: str, digest: str) -> ReportResult:
+        """The pipeline's result, from the cache when the text was met before."""
+        result = self.cache.get(digest, report_id)
+        if result is not None:
+            self.timings["cached_reports"] += 1
+            return result
+        result = self._analyzer.analyze(text, report_id, digest, self.timings)
+        self.cache.put(digest, result)
+        return result  # type: ignore[no-any-return]
 
     def screen_from_pipeline(self) -> None:
         """Give this engine a screen made from its built pipeline's own

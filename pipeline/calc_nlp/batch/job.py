@@ -237,6 +237,13 @@ class Job:
                 for k, v in sorted(self.timings.items())
                 if not k.endswith("_reports")
             },
+            # how the reports were answered: the prefilter alone (skipped),
+            # the pipeline (nlp), a text met before in the run (cached)
+            reports_by_path={
+                k.removesuffix("_reports"): v
+                for k, v in sorted(self.timings.items())
+                if k.endswith("_reports")
+            },
             finished=datetime.now(UTC).isoformat(timespec="seconds"),
             resumed_from_row=resumed,
             exit_code=1 if self.n_errors else 0,

@@ -1,0 +1,87 @@
+"""Report texts already analysed in this process, by the text's SHA-256.
+
+An export often holds one report text more than once: a report signed for
+several exams is exported once per accession number, a transcription filed
+under several specialties once per specialty, a re-export appends what was
+sent before. The analysis is a pure function of the text and the rules, so
+a text met again takes its findings from the first analysis, under its own
+report id: the finding and lesion ids are made again from that id (they
+hash it with the text and the span), and every other value is the same, as
+a test checks over every corpus report.
+
+Only results with findings are kept (those cost the whole pipeline; a
+finding-free report costs little to read again), at most `SIZE` of them,
+the least recently met dropped first. Each process keeps its own.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+
+from calc_nlp.schema import ReportResult, finding_id
+
+# Results kept: about 5 kB each for a report of a few findings, so a few
+# MB at most, whatever the run's length.
+SIZE = 1_024
+
+
+class ResultCache:
+    """The results of the last `size` texts with findings, by text digest."""
+
+    def __init__(self, size: int = SIZE):
+        self.size = size
+        self._kept: OrderedDict[str, ReportResult] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def get(self, digest: str, report_id: str) -> ReportResult | None:
+        """The result of the text of SHA-256 `digest` as report `report_id`,
+        a new object the caller may change; None if that text is not kept."""
+        kept = self._kept.get(digest)
+        if kept is None:
+            return None
+        self._kept.move_to_end(digest)
+        return as_report(kept, report_id, digest)
+
+    def put(self, digest: str, result: ReportResult) -> None:
+        """Keep a result just made (before the caller changes it), if it has findings."""
+        if self.size <= 0 or not result.findings or not _ids_of(result, digest):
+            return
+        self._kept[digest] = as_report(result, result.report_id, digest)
+        self._kept.move_to_end(digest)
+        if len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+
+
+def as_report(result: ReportResult, report_id: str, digest: str) -> ReportResult:
+    """A copy of `result` (of the text of SHA-256 `digest`) as the result of
+    report `report_id`: its findings' and lesions' ids made from that id."""
+    new_id = {
+        f.finding_id: finding_id(report_id, digest, f.start, f.end)
+        for f in result.findings
+    }
+    findings = [
+        replace(
+            f,
+            report_id=report_id,
+            finding_id=new_id[f.finding_id],
+            # a lesion's id is the id of its first finding
+            lesion_id=new_id[f.lesion_id] if f.lesion_id else "",
+        )
+        for f in result.findings
+    ]
+    return replace(result, report_id=report_id, findings=findings)
+
+
+def _ids_of(result: ReportResult, digest: str) -> bool:
+    """Are the result's ids made as `as_report` makes them again: each
+    finding's from its report id, `digest` and its span, each lesion's the
+    id of one of its findings? A result that is not so is not kept."""
+    ids = {f.finding_id for f in result.findings}
+    return all(
+        f.finding_id == finding_id(result.report_id, digest, f.start, f.end)
+        and (not f.lesion_id or f.lesion_id in ids)
+        for f in result.findings
+    )

@@ -1,0 +1,155 @@
+"""A report text met again in a run takes its first analysis's result
+(result_cache.py): the rows must be those a fresh analysis of it under its
+own report id gives."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+from dataclasses import replace
+
+import pytest
+
+from calc_nlp.engine import Engine
+from calc_nlp.result_cache import ResultCache
+from calc_nlp.schema import make_finding_id, text_digest
+
+from .conftest import ROOT, calc_nlp_cmd
+
+
+@pytest.fixture(scope="module")
+def engines(rules):
+    """An engine that analyses every report afresh, and one that keeps results."""
+    fresh = Engine(rules=rules)
+    fresh.cache = ResultCache(0)
+    return fresh, Engine(rules=rules)
+
+
+def _corpus_texts() -> list[str]:
+    """The texts of the dev and test corpora that hold a finding."""
+    out = []
+    for name in ("dev.jsonl", "test.jsonl"):
+        with open(ROOT / "corpora" / "gold" / name, encoding="utf-8") as fh:
+            out += [r["text"] for r in map(json.loads, fh) if r["findings"]]
+    return out
+
+
+def test_a_text_met_again_gives_the_rows_of_its_own_analysis(engines):
+    """Every corpus report with findings, met first as report A and then as
+    report B: B's rows (findings, report, texts) are those a fresh analysis
+    of it as B gives, finding and lesion ids included."""
+    fresh, cached = engines
+    texts = _corpus_texts()
+    assert len(texts) > 1000
+    hits = 0
+    for i, text in enumerate(texts):
+        cached.process(2 * i, f"A{i}", text)
+        before = cached.timings["cached_reports"]
+        got = cached.process(2 * i + 1, f"B{i}", text, note="again")
+        hits += cached.timings["cached_reports"] - before
+        assert got == fresh.process(2 * i + 1, f"B{i}", text, note="again"), i
+    assert hits == len(texts)  # each B came from the cache
+
+
+def test_cached_rows_have_ids_of_their_own_report(engines):
+    """The ids of a cached result are made from its own report id (as
+    schema.make_finding_id makes them from the text), and each lesion id is
+    the id of one of that report's findings."""
+    _, cached = engines
+    text = (
+        "FINDINGS: Calcified granuloma in the right upper lobe. Coronary artery "
+        "calcification. The calcified granuloma is unchanged."
+    )
+    cached.process(1, "FIRST", text)
+    _, findings, _ = cached.process(2, "SECOND", text)
+    assert len(findings) == 3
+    ids = [make_finding_id("SECOND", text, f["start_char"], f["end_char"]) for f in findings]
+    assert [f["finding_id"] for f in findings] == ids
+    assert {f["report_id"] for f in findings} == {"SECOND"}
+    assert {f["lesion_id"] for f in findings} <= set(ids)
+    assert findings[0]["lesion_id"] == findings[2]["lesion_id"]  # one granuloma
+
+
+def test_what_the_caller_changes_stays_out_of_the_cache(analyzer):
+    text = "Calcified granuloma in the right upper lobe."
+    digest = text_digest(text)
+    cache = ResultCache()
+    cache.put(digest, analyzer.analyze(text, "A", digest))
+    first = cache.get(digest, "B")
+    assert first is not None
+    first.note, first.row = "changed", 9
+    first.findings[0].site = "changed"
+    again = cache.get(digest, "C")
+    assert again is not None
+    assert (again.note, again.row, again.findings[0].site) == ("", 0, "lung")
+
+
+def test_the_cache_keeps_the_last_results_with_findings(analyzer):
+    cache = ResultCache(2)
+    texts = ["Calcified granuloma.", "Coronary calcification.", "Aortic calcification."]
+    for t in texts:
+        cache.put(text_digest(t), analyzer.analyze(t, "X", text_digest(t)))
+    assert cache.get(text_digest(texts[0]), "Y") is None  # the least recent, dropped
+    assert cache.get(text_digest(texts[2]), "Y") is not None
+    clear = "The lungs are clear."
+    cache.put(text_digest(clear), analyzer.analyze(clear, "X", text_digest(clear)))
+    assert cache.get(text_digest(clear), "Y") is None  # no findings: not kept
+    assert len(cache) == 2
+
+
+def test_a_result_whose_ids_are_not_of_its_digest_is_not_kept(analyzer):
+    """Ids made from another digest (or another report id) would be made
+    wrongly again: such a result is not kept."""
+    text = "Calcified granuloma."
+    digest = text_digest(text)
+    result = analyzer.analyze(text, "A", digest)
+    cache = ResultCache()
+    cache.put(text_digest("another text"), result)
+    assert len(cache) == 0
+    cache.put(digest, replace(result, report_id="B"))
+    assert len(cache) == 0
+    cache.put(digest, result)
+    assert len(cache) == 1
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_with_repeated_texts_writes_each_row_as_its_own(tmp_path, workers):
+    """An export holding texts more than once: every finding row is the row
+    of its own report (its id, and finding ids made from it), and the
+    repeats' rows are the first one's but for the ids."""
+    texts = [
+        "Calcified granuloma in the left lower lobe. Aortic knob calcification.",
+        "The lungs are clear.",
+        "Coarse calcifications in the right breast, likely dystrophic.",
+    ]
+    rows = [(f"R{i}", texts[i % 3]) for i in range(9)]
+    src = tmp_path / "in.csv"
+    with open(src, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([("report_id", "text"), *rows])
+    out = tmp_path / "out"
+    subprocess.run(
+        calc_nlp_cmd("run", src, "-o", out, "--workers", workers, "-q"),
+        check=True,
+        capture_output=True,
+    )
+    with open(out / "findings.csv", encoding="utf-8", newline="") as fh:
+        found = list(csv.DictReader(fh))
+    by_report: dict[str, list[dict[str, str]]] = {}
+    for f in found:
+        by_report.setdefault(f["report_id"], []).append(f)
+    assert sorted(by_report) == ["R0", "R2", "R3", "R5", "R6", "R8"]
+    text_of = dict(rows)
+    for rid, fs in by_report.items():
+        for f in fs:
+            start, end = int(f["start_char"]), int(f["end_char"])
+            assert f["finding_id"] == make_finding_id(rid, text_of[rid], start, end)
+        assert {f["lesion_id"] for f in fs} <= {f["finding_id"] for f in fs}
+    ids = {"report_id", "finding_id", "lesion_id"}
+
+    def plain(fs):
+        return [{k: v for k, v in f.items() if k not in ids} for f in fs]
+
+    assert plain(by_report["R0"]) == plain(by_report["R3"]) == plain(by_report["R6"])
+    assert plain(by_report["R2"]) == plain(by_report["R5"]) == plain(by_report["R8"])
+    assert len(by_report["R0"]) == 2
