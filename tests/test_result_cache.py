@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from calc_nlp.engine import Engine
-from calc_nlp.result_cache import ResultCache
+from calc_nlp.result_cache import LONGEST, ResultCache
 from calc_nlp.schema import make_finding_id, text_digest
 
 from .conftest import ROOT, calc_nlp_cmd
@@ -75,7 +75,7 @@ def test_what_the_caller_changes_stays_out_of_the_cache(analyzer):
     text = "Calcified granuloma in the right upper lobe."
     digest = text_digest(text)
     cache = ResultCache()
-    cache.put(digest, analyzer.analyze(text, "A", digest))
+    cache.put(digest, analyzer.analyze(text, "A", digest), len(text))
     first = cache.get(digest, "B")
     assert first is not None
     first.note, first.row = "changed", 9
@@ -89,11 +89,11 @@ def test_the_cache_keeps_the_last_results_with_findings(analyzer):
     cache = ResultCache(2)
     texts = ["Calcified granuloma.", "Coronary calcification.", "Aortic calcification."]
     for t in texts:
-        cache.put(text_digest(t), analyzer.analyze(t, "X", text_digest(t)))
+        cache.put(text_digest(t), analyzer.analyze(t, "X", text_digest(t)), len(t))
     assert cache.get(text_digest(texts[0]), "Y") is None  # the least recent, dropped
     assert cache.get(text_digest(texts[2]), "Y") is not None
     clear = "The lungs are clear."
-    cache.put(text_digest(clear), analyzer.analyze(clear, "X", text_digest(clear)))
+    cache.put(text_digest(clear), analyzer.analyze(clear, "X", text_digest(clear)), len(clear))
     assert cache.get(text_digest(clear), "Y") is None  # no findings: not kept
     assert len(cache) == 2
 
@@ -105,11 +105,25 @@ def test_a_result_whose_ids_are_not_of_its_digest_is_not_kept(analyzer):
     digest = text_digest(text)
     result = analyzer.analyze(text, "A", digest)
     cache = ResultCache()
-    cache.put(text_digest("another text"), result)
+    cache.put(text_digest("another text"), result, len(text))
     assert len(cache) == 0
-    cache.put(digest, replace(result, report_id="B"))
+    cache.put(digest, replace(result, report_id="B"), len(text))
     assert len(cache) == 0
-    cache.put(digest, result)
+    cache.put(digest, result, len(text))
+    assert len(cache) == 1
+
+
+def test_the_result_of_a_very_long_text_is_not_kept(analyzer):
+    """A long report's result holds thousands of findings: a thousand such
+    results kept would fill the memory."""
+    text = "Calcified granuloma. " + "The lungs are clear. " * 3200
+    assert len(text) > LONGEST
+    digest = text_digest(text)
+    cache = ResultCache()
+    cache.put(digest, analyzer.analyze(text, "A", digest), len(text))
+    assert len(cache) == 0
+    short = "Calcified granuloma."
+    cache.put(text_digest(short), analyzer.analyze(short, "A", text_digest(short)), len(short))
     assert len(cache) == 1
 
 

@@ -128,7 +128,7 @@ class Engine:
             self.timings["cached_reports"] += 1
             return result
         result = self._analyzer.analyze(text, report_id, digest, self.timings)
-        self.cache.put(digest, result)
+        self.cache.put(digest, result, len(text))
         return result  # type: ignore[no-any-return]
 
     def screen_from_pipeline(self) -> None:

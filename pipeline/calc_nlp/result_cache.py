@@ -9,9 +9,11 @@ report id: the finding and lesion ids are made again from that id (they
 hash it with the text and the span), and every other value is the same, as
 a test checks over every corpus report.
 
-Only results with findings are kept (those cost the whole pipeline; a
-finding-free report costs little to read again), at most `SIZE` of them,
-the least recently met dropped first. Each process keeps its own.
+Only results with findings of texts up to `LONGEST` characters are kept
+(those cost the whole pipeline; a finding-free report costs little to read
+again, and a very long one holds so many findings that a thousand of them
+would fill the memory), at most `SIZE` of them, the least recently met
+dropped first. Each process keeps its own.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from calc_nlp.schema import ReportResult, finding_id
 # Results kept: about 5 kB each for a report of a few findings, so a few
 # MB at most, whatever the run's length.
 SIZE = 1_024
+# Longest text whose result is kept: a report of 64k characters holds some
+# dozens of findings at most, so the cache stays within some tens of MB.
+LONGEST = 65_536
 
 
 class ResultCache:
@@ -45,9 +50,15 @@ class ResultCache:
         self._kept.move_to_end(digest)
         return as_report(kept, report_id, digest)
 
-    def put(self, digest: str, result: ReportResult) -> None:
-        """Keep a result just made (before the caller changes it), if it has findings."""
-        if self.size <= 0 or not result.findings or not _ids_of(result, digest):
+    def put(self, digest: str, result: ReportResult, chars: int) -> None:
+        """Keep a result just made (before the caller changes it) of a text
+        of `chars` characters, if it has findings and the text is not too long."""
+        if (
+            self.size <= 0
+            or not result.findings
+            or chars > LONGEST
+            or not _ids_of(result, digest)
+        ):
             return
         self._kept[digest] = as_report(result, result.report_id, digest)
         self._kept.move_to_end(digest)
