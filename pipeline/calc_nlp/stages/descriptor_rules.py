@@ -504,6 +504,19 @@ class DescriptorRules:
         self.score_sites: set[str] = desc["scores"]["sites"]
 
     @cached_property
+    def unnaming_stems(self) -> frozenset[str]:
+        """The first five letters of the words that name no place of their
+        own in a mention (bare words, whole-vessel words, descriptor phrases,
+        sides): `lesions._names_from` leaves them out."""
+        drop = self.bare_words | self.whole_vessel_words | set(self.by_phrase) | self.side_words
+        return frozenset(w[:5] for w in drop)
+
+    @cached_property
+    def unnaming_stems_of_places(self) -> frozenset[str]:
+        """`unnaming_stems` and those of the words naming a wall's disease."""
+        return self.unnaming_stems | {w[:5] for w in self.wall_disease_words}
+
+    @cached_property
     def terms(self) -> re.Pattern[str]:
         """Any descriptor term, as whole words (`terms_slow`'s matches)."""
         fast = self._terms_fast

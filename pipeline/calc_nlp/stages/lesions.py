@@ -168,7 +168,9 @@ _WITH_A_SIZE = re.compile(r"(?<!\w)with\s+an?\s+\d", re.I)
 # calcification"): a resolved calcification is not today's denial of one.
 _State = tuple[bool, bool, bool, bool]
 # A finding's section, side, state, words (`core`) and part (`_placed`).
-_Placed = tuple[str, str, _State, str, frozenset[str]]
+# a finding's site, section, state and words (`core`): where `_placed`
+# files its side and part
+_PlacedKey = tuple[str, str, _State, str]
 
 
 def _state(dr: DescriptorRules, f: Finding) -> _State:
@@ -321,9 +323,11 @@ class _Lesion:
     # `part_of` is
     subs_at: dict[str, set[tuple[str, str, str, bool, bool]]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
-    # the sections, sides, states, words (`core`) and parts of the report's
-    # findings at each site (`_placed`), shared as `part_of` is
-    placed_at: dict[str, set[_Placed]] = field(default_factory=dict)
+    # the sides and parts of the report's findings by site, section, state
+    # and words (`_placed`), shared as `part_of` is
+    placed_at: dict[_PlacedKey, set[tuple[str, frozenset[str]]]] = field(
+        default_factory=dict
+    )
     # does the report name a transplanted organ (`lesion_graft_words`)?
     grafted: bool = False
     # whether a finding's sentence names the native organ of a site, by
@@ -1719,24 +1723,22 @@ def _named_alike(
     findings that may be the lesion of another section as much as `f` is
     (`_side_of_several`, `_part_of_several`)."""
     words = core(dr, f) if words is None else words
-    return [
-        (its_side, part)
-        for section, its_side, state, its_words, part in x.placed_at.get(f.site, ())
-        if section == f.section and state == x.state and its_words == words
-    ]
+    return list(x.placed_at.get((f.site, f.section, x.state, words), ()))
 
 
 def _placed(
     dr: DescriptorRules, findings: list[Finding], part_of: dict[str, frozenset[str]]
-) -> dict[str, set[_Placed]]:
-    """For each site, the sections, sides, states, words (`core`) and parts
-    (`part_of`, by finding id) of the report's findings that may restate a
-    lesion (not "no new calcifications")."""
-    out: dict[str, set[_Placed]] = {}
+) -> dict[_PlacedKey, set[tuple[str, frozenset[str]]]]:
+    """The sides and parts (`part_of`, by finding id) of the report's
+    findings that may restate a lesion (not "no new calcifications"), by
+    their site, section, state and words (`core`): a finding's are looked
+    up whole, not sifted from all those of its site (a report of thousands
+    of findings at one site)."""
+    out: dict[_PlacedKey, set[tuple[str, frozenset[str]]]] = {}
     for f in findings:
         if f.site and not f.own_lesion:
-            got = (f.section, side(f), _state(dr, f), core(dr, f), part_of.get(f.finding_id))
-            out.setdefault(f.site, set()).add(got[:4] + (got[4] or frozenset(),))
+            at = (f.site, f.section, _state(dr, f), core(dr, f))
+            out.setdefault(at, set()).add((side(f), part_of.get(f.finding_id) or frozenset()))
     return out
 
 
@@ -3344,11 +3346,8 @@ def _names_from(
     calcifications" after "atherosclerotic calcification of the aortic knob"
     and the coronary arteries' calcification sums the two up). With `own`,
     only `g`'s site words and mention count, not the rest of its sentence."""
-    drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase) | dr.side_words
-    if places_only:
-        drop = drop | dr.wall_disease_words
-    mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3}
-    mine -= {w[:5] for w in drop}
+    drop = dr.unnaming_stems_of_places if places_only else dr.unnaming_stems
+    mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3} - drop
     said = f"{g.site_text} {g.mention}" if own else g.sentence
     theirs = {w[:5] for w in WORD.findall(said.lower())}
     return bool(mine & theirs)
