@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
+from calc_nlp.classify import (
+    BASE,
+    CauseRecord,
+    CueRecord,
+    Features,
+    by_given_site,
+    by_restated_cause,
+    classify,
+)
+from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, METASTATIC
 
 CKD = ("chronic kidney disease", "metastatic", "indication", "phosphate")
 SARCOID = ("sarcoidosis", "metastatic", "indication", "calcium")
@@ -637,3 +646,52 @@ def test_blocked_rule3_at_a_prone_site_says_so():
 def test_systemic_at_a_site_it_does_not_favour_says_so():
     result = classify(Features(site="pericardium", conditions=(SARCOID,)))
     assert result.evidence.endswith("but site pericardium not metastatic-prone")
+
+
+# Rule 4 once the lesions are known (classify.by_restated_cause, by_given_site)
+
+_CAUSE = 'rule1: granuloma "calcified left upper lobe granuloma"'
+
+
+@pytest.mark.parametrize(
+    "classification, evidence, expected",
+    [
+        (
+            INDETERMINATE,
+            _CAUSE,
+            'rule4: granuloma "calcified left upper lobe granuloma" at lung (left)'
+            " named for the same lesion in another sentence",
+        ),
+        (DYSTROPHIC, _CAUSE, None),  # a class a rule gave stands
+        (METASTATIC, _CAUSE, None),
+        (INDETERMINATE, "rule4: site breast (dystrophic-prone)", None),  # no rule-1 cause
+    ],
+)
+def test_by_restated_cause(classification, evidence, expected):
+    got = by_restated_cause(classification, "lung", "left", evidence)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None
+        assert (got.classification, got.rule, got.confidence) == (DYSTROPHIC, 4, BASE[4])
+        assert got.evidence == expected
+
+
+@pytest.mark.parametrize(
+    "classification, info, classed",
+    [
+        (INDETERMINATE, {"dystrophic_prone": True}, True),
+        (INDETERMINATE, {"dystrophic_prone": True, "metastatic_prone": True}, False),
+        (INDETERMINATE, {}, False),
+        (METASTATIC, {"dystrophic_prone": True}, False),
+    ],
+)
+def test_by_given_site(classification, info, classed):
+    got = by_given_site(classification, "breast", info)
+    assert (got is not None) == classed
+    if got is not None:
+        assert (got.classification, got.rule, got.confidence) == (DYSTROPHIC, 4, BASE[4])
+        assert got.evidence == (
+            "rule4: site breast (dystrophic-prone), given by the lesion it restates"
+        )
+    assert by_given_site(classification, "", info) is None  # no site: nothing to go by

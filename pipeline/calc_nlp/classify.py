@@ -19,7 +19,9 @@ never lowers it; conflict and uncertainty always do.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, METASTATIC
 
@@ -327,3 +329,53 @@ def classify(x: Features) -> Result:
     )
     evidence = "; ".join(["rule5: no rule fired"] + leans)
     return Result(INDETERMINATE, round(min(0.99, max(0.05, conf)), 2), evidence, 5)
+
+
+# Rule 4 once the lesions are known (stages/lesions.py groups the findings
+# after each was classed alone): a finding no rule classed may be the lesion
+# another finding names, whose cause or site then decides.
+
+RULE1_LEAD = "rule1: "
+
+
+def by_restated_cause(
+    classification: str, site: str, laterality: str, cause_evidence: str
+) -> Result | None:
+    """Guide §4 rule 4 ('a dystrophic cause at that same place reported in
+    another sentence') for a finding of class `classification` at `site`
+    whose lesion a finding at that site restates, classed by rule 1 with
+    `cause_evidence` ('calcified nodule in the upper lobe on the left', then
+    'calcified left upper lobe granuloma, sequela of prior tuberculosis'):
+    dystrophic by that cause, if no rule classed it. None: the class stands."""
+    if classification != INDETERMINATE or not cause_evidence.startswith(RULE1_LEAD):
+        return None
+    side = f" ({laterality})" if laterality else ""
+    words = cause_evidence[len(RULE1_LEAD) :]
+    return Result(
+        DYSTROPHIC,
+        BASE[4],
+        f"rule4: {words} at {site}{side} named for the same lesion in another sentence",
+        4,
+    )
+
+
+def by_given_site(
+    classification: str, site: str, site_info: Mapping[str, Any]
+) -> Result | None:
+    """Guide §4 rule 4 for a finding of class `classification` whose `site`
+    only the lesion it restates gave it (the site was unknown when it was
+    classed: 'PREOP DX: calcified left breast implant capsule ... the
+    calcified capsule was removed'): a dystrophic-prone site (`site_info`,
+    the site's vocabulary entry) classes it dystrophic, if no rule classed
+    it. Not a metastatic-prone site, where a systemic disorder the finding
+    was not classed with may decide (rule 3). None: the class stands."""
+    if classification != INDETERMINATE or not site:
+        return None
+    if not site_info.get("dystrophic_prone") or site_info.get("metastatic_prone"):
+        return None
+    return Result(
+        DYSTROPHIC,
+        BASE[4],
+        f"rule4: site {site} (dystrophic-prone), given by the lesion it restates",
+        4,
+    )

@@ -85,7 +85,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from calc_nlp.classify import BASE
+from calc_nlp.classify import RULE1_LEAD, Result, by_given_site, by_restated_cause
 from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, METASTATIC, Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.lesion_words import (
@@ -4126,7 +4126,6 @@ def _anaphor_sites(dr: DescriptorRules, findings: list[Finding]) -> None:
             (f.site,) = given
 
 
-_RULE1 = "rule1: "
 # the first cause of a rule-1 evidence: its name and, quoted, the words said
 _FIRST_CAUSE = re.compile(r'([^",]+?)(?: "([^"]*)")?(?:,|;|$)')
 
@@ -4135,7 +4134,7 @@ def _names_its_cause(f: Finding) -> bool:
     """Does the finding's own mention name the cause its rule-1 class rests on
     ('calcified left upper lobe granuloma'), rather than its sentence ('renal
     calcification and splenic granulomas': the spleen's)?"""
-    m = _FIRST_CAUSE.match(f.evidence, len(_RULE1))
+    m = _FIRST_CAUSE.match(f.evidence, len(RULE1_LEAD))
     if m is None:
         return False
     said = (m.group(2) or m.group(1)).strip().lower()
@@ -4148,23 +4147,21 @@ def _restated_causes(findings: list[Finding]) -> None:
     lesion another finding at the same site restates with a cause of its own
     (rule 1: 'calcified nodule in the upper lobe on the left' and, in the
     impression, 'calcified left upper lobe granuloma, sequela of prior
-    tuberculosis'), is dystrophic by that cause."""
+    tuberculosis'), is dystrophic by that cause (the classifier's
+    `by_restated_cause` decides)."""
     causes: dict[tuple[str, str], Finding] = {}
     for f in findings:
-        if f.classification == DYSTROPHIC and f.evidence.startswith(_RULE1) and f.site:
+        if f.classification == DYSTROPHIC and f.evidence.startswith(RULE1_LEAD) and f.site:
             if _names_its_cause(f) and not f.uncertain:
                 causes.setdefault((f.lesion_id, f.site), f)
     if not causes:
         return
     for f in findings:
         cause = causes.get((f.lesion_id, f.site))
-        if cause is None or f.classification != INDETERMINATE:
-            continue
-        side = f" ({f.laterality})" if f.laterality else ""
-        words = cause.evidence[len(_RULE1) :]
-        f.classification = DYSTROPHIC
-        f.evidence = f"rule4: {words} at {f.site}{side} named for the same lesion in another sentence"
-        f.confidence = BASE[4]
+        if cause is not None:
+            _reclassed(
+                f, by_restated_cause(f.classification, f.site, f.laterality, cause.evidence)
+            )
 
 
 def classed_at_given_sites(
@@ -4173,18 +4170,22 @@ def classed_at_given_sites(
     """Guide §4 rule 4 for a finding no rule classed whose site only the lesion
     it restates gave, after it was classed (`_anaphor_sites`: 'PREOP DX:
     calcified left breast implant capsule ... PROCEDURE: capsulectomy of the
-    calcified capsule'): a dystrophic-prone site classes it dystrophic, as it
-    classed the finding naming it. Not a metastatic-prone site, where a
-    systemic disorder the finding was not classed with may decide (rule 3)."""
+    calcified capsule'): the classifier's `by_given_site` decides (a
+    dystrophic-prone site classes it dystrophic, as it classed the finding
+    naming it; not a metastatic-prone one)."""
     for f in findings:
-        if f.classification != INDETERMINATE or not f.site:
-            continue
-        info = site_info(f.site)
-        if not info.get("dystrophic_prone") or info.get("metastatic_prone"):
-            continue
-        f.classification = DYSTROPHIC
-        f.evidence = f"rule4: site {f.site} (dystrophic-prone), given by the lesion it restates"
-        f.confidence = BASE[4]
+        if f.classification == INDETERMINATE and f.site:
+            _reclassed(f, by_given_site(f.classification, f.site, site_info(f.site)))
+
+
+def _reclassed(f: Finding, result: Result | None) -> None:
+    """The finding classed anew by the classifier's `result`, if any."""
+    if result is not None:
+        f.classification, f.confidence, f.evidence = (
+            result.classification,
+            result.confidence,
+            result.evidence,
+        )
 
 
 def _names_a_graft(dr: DescriptorRules, text: str) -> bool:
