@@ -167,3 +167,21 @@ def test_a_run_with_repeated_texts_writes_each_row_as_its_own(tmp_path, workers)
     assert plain(by_report["R0"]) == plain(by_report["R3"]) == plain(by_report["R6"])
     assert plain(by_report["R2"]) == plain(by_report["R5"]) == plain(by_report["R8"])
     assert len(by_report["R0"]) == 2
+
+
+def test_each_run_starts_with_no_result_kept(tmp_path):
+    """A process that runs twice (a notebook, a scheduler, the tests) gives
+    the second run the same work and timings as the first: results kept by
+    one run are not the next one's."""
+    from calc_nlp.runner import RunOptions, run
+
+    src = tmp_path / "in.csv"
+    with open(src, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(
+            [("report_id", "text"), ("A", "Calcified granuloma."), ("B", "Calcified granuloma.")]
+        )
+    first = run(RunOptions(str(src), str(tmp_path / "one"), workers=1))
+    second = run(RunOptions(str(src), str(tmp_path / "two"), workers=1))
+    for summary in (first, second):
+        assert summary.timings.get("cached_reports") == 1  # B, from A
+        assert summary.timings.get("nlp_reports") == 1

@@ -250,6 +250,7 @@ def _rows(
 
     slots, work = decide(records, _Seen(), set())
     engine = engine_for(patterns)
+    engine.cache.clear()  # each call its own (result_cache.py)
     main = threading.current_thread() is threading.main_thread()
     deadline = USER_PATTERN_REPORT_SECONDS if patterns is not None and main else 0.0
     done = iter(

@@ -13,7 +13,11 @@ Only results with findings of texts up to `LONGEST` characters are kept
 (those cost the whole pipeline; a finding-free report costs little to read
 again, and a very long one holds so many findings that a thousand of them
 would fill the memory), at most `SIZE` of them, the least recently met
-dropped first. Each process keeps its own.
+dropped first. Each process keeps its own, for one run: an engine a
+process keeps for the next run (the command's in-process engine, an API
+call's, a Spark worker's for its next partition) starts it with none, so
+what a run does, and the timings it reports, do not depend on what ran
+before it in that process.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ class ResultCache:
 
     def __len__(self) -> int:
         return len(self._kept)
+
+    def clear(self) -> None:
+        """Forget every result: a new run (or Spark partition) starts."""
+        self._kept.clear()
 
     def get(self, digest: str, report_id: str) -> ReportResult | None:
         """The result of the text of SHA-256 `digest` as report `report_id`,

@@ -113,6 +113,8 @@ class LocalSource:
             if self.pool
             else local_engine(self.opts.patterns, self.rules)
         )
+        if engine is not None:
+            engine.cache.clear()  # each run its own (result_cache.py)
         deadline = USER_PATTERN_REPORT_SECONDS if self.opts.patterns else 0.0
 
         def run(records: Iterator[Record]) -> Iterator[Any]:

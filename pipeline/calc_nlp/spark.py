@@ -87,6 +87,7 @@ def findings_dataframe(
 
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         engine = _engine(patterns)
+        engine.cache.clear()  # each partition its own (result_cache.py)
         for pdf in batches:
             rows: list[dict[str, Any]] = []
             for rid, text in zip(
@@ -212,6 +213,7 @@ def _rows_dataframe(
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         engine = _engine(patterns)
         engine.timings.clear()  # a Python worker runs several partitions
+        engine.cache.clear()  # each its own texts met before (result_cache.py)
         for pdf in batches:
             if jsonl:
                 yield _line_rows(engine, pdf, id_col, text_col, keep)

@@ -59,6 +59,7 @@ def start_pool(opts: RunOptions, rules: Any) -> Pool:
         from calc_nlp.batch.forkpool import ForkPool
 
         engine = local_engine(opts.patterns, rules)
+        engine.cache.clear()  # the workers start the run with none (result_cache.py)
         if engine.screen is None:
             _ = engine.analyzer  # built now, before the fork: the workers share it
             engine.screen_from_pipeline()  # the parent answers what needs no NLP
