@@ -205,6 +205,7 @@ METADATA_KEYS = {
     "not_after",
     "not_before",
     "past_adverb",
+    "past_label_mark",
     "same_phrase",
     "plans_up_to_comma",
     "dates_up_to_comma",
