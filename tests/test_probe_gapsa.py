@@ -13,6 +13,12 @@ def _first(analyzer, text: str):
     return findings[0]
 
 
+def _find(analyzer, text: str, mention: str):
+    hits = [f for f in analyzer.analyze(text, "T").findings if f.mention == mention]
+    assert hits, text
+    return hits[-1]
+
+
 # --- an EUS station label whose next word names a part of the pancreas or
 # the organ the echoendoscope lies in ('Station 1 - body/tail from
 # stomach', 'Station 3 - uncinate from D2') is no IASLC node station: the
@@ -67,3 +73,51 @@ NODE_STATIONS_KEPT = [
 def test_an_ebus_node_station_stays_a_node(analyzer, text, side):
     f = _first(analyzer, text)
     assert (f.site, f.laterality) == ("lymph node", side)
+
+
+# --- a calcification said not to have come back ('has not recurred', 'did
+# not recur', 'has not reaccumulated') was there before and is gone now: a
+# past state, historical (guide §2: it existed only in the past and is not
+# seen now; dev gold reads 'excision of a calcified nodule ..., which has
+# not recurred' as historical, not negated). Said of its own subject only.
+
+NOT_RECURRED = [
+    ("The heterotopic ossification has not recurred.", "heterotopic ossification"),
+    ("Right shoulder: the calcific deposit in the supraspinatus tendon has not "
+     "recurred.", "calcific deposit"),
+    ("Status post excision of calcinosis cutis of the left elbow. The "
+     "calcification has not recurred.", "calcification"),
+    ("Calcification did not recur after lavage.", "Calcification"),
+    ("Heterotopic ossification about the left hip, excised in 2019, has not "
+     "recurred.", "Heterotopic ossification"),
+    ("The calcified nodule was excised in 2018 and has not recurred.",
+     "calcified nodule"),
+    ("The calcific deposit has never returned.", "calcific deposit"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), NOT_RECURRED)
+def test_a_calcification_that_has_not_recurred_is_historical(analyzer, text, mention):
+    f = _find(analyzer, text, mention)
+    assert (f.historical, f.negated) == (True, False)
+
+
+# Guards: another noun's 'has not recurred' and a calcification that has
+# recurred leave the finding seen now.
+RECURRED_KEPT = [
+    "The calcific deposit was removed and pain has not recurred.",
+    "Stable 5 mm calcific deposit in the supraspinatus tendon and symptoms "
+    "have not recurred.",
+    "Calcific deposit in the right supraspinatus tendon; the patient has not "
+    "returned for follow-up.",
+    "The calcific tendinitis was treated with barbotage; symptoms have not "
+    "recurred.",
+    "Calcification has recurred in the supraspinatus tendon.",
+    "The supraspinatus calcific deposit has recurred.",
+]
+
+
+@pytest.mark.parametrize("text", RECURRED_KEPT)
+def test_a_calcification_not_said_to_be_gone_stays_seen(analyzer, text):
+    f = _first(analyzer, text)
+    assert not (f.historical or f.negated)

@@ -206,6 +206,7 @@ METADATA_KEYS = {
     "not_before",
     "past_adverb",
     "past_label_mark",
+    "own_subject",
     "same_phrase",
     "plans_up_to_comma",
     "dates_up_to_comma",

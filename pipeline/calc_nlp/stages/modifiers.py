@@ -932,9 +932,10 @@ class _Clauses:
         LAD and RCA cannot be excluded') is no such subject, and two
         findings joined at once by 'and' share the hedge ('Calcification
         and stenosis cannot be excluded')."""
-        if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction == "FORWARD":
-            return False
         md = mod.rule.metadata or {}
+        own = mod.category == "POSSIBLE_EXISTENCE" or md.get("own_subject")
+        if not own or mod.rule.direction == "FORWARD":
+            return False
         if md.get("alternative") or md.get("same_phrase"):
             return False
         if target.start not in self.findings:
@@ -1346,6 +1347,7 @@ _CHECKS_OF = {
         *_ANY_CATEGORY_CHECKS,
     ),
     "HISTORICAL": (
+        _Clauses.hedges_a_later_noun,
         _Clauses.dates_another,
         _Clauses.history_closed_by_comma,
         _Clauses.history_of_a_disease_and,
@@ -1397,7 +1399,7 @@ _ASKS: dict[Any, Any] = {
     ),
     _Clauses.hedges_own_item: lambda c, d, md: c == _POSSIBLE and d != _FORWARD,
     _Clauses.hedges_a_later_noun: lambda c, d, md: (
-        c == _POSSIBLE
+        (c == _POSSIBLE or bool(md.get("own_subject")))
         and d != _FORWARD
         and not md.get("alternative")
         and not md.get("same_phrase")
