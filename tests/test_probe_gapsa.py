@@ -121,3 +121,49 @@ RECURRED_KEPT = [
 def test_a_calcification_not_said_to_be_gone_stays_seen(analyzer, text):
     f = _first(analyzer, text)
     assert not (f.historical or f.negated)
+
+
+# --- a label whose participle follows its noun ('Procedure planned:',
+# 'Surgery scheduled:') plans the procedure it names, as 'Planned
+# procedure:' does: no prior surgery (guide §4: planned surgery is no
+# condition)
+
+def _conditions(analyzer, text: str) -> list[str]:
+    return [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+PLANNED_LABELS = [
+    "Procedure planned: R Lapidus bunionectomy. Vascular calcification of "
+    "the dorsalis pedis artery.",
+    "Procedure planned: right total knee arthroplasty. Knee x-ray: vascular "
+    "calcification in the popliteal artery.",
+    "Surgery planned: left carotid endarterectomy for calcified plaque at "
+    "the bulb.",
+    "Operation scheduled: excision of the calcified mass of the right thigh.",
+    "Procedures planned: excision of calcinosis, left elbow.",
+    "PROCEDURE PLANNED: RIGHT BUNIONECTOMY. Arterial calcification of the "
+    "dorsalis pedis.",
+    "Bunionectomy planned: date to be confirmed. Vascular calcification of "
+    "the dorsalis pedis artery.",
+]
+
+
+@pytest.mark.parametrize("text", PLANNED_LABELS)
+def test_a_procedure_under_a_planned_label_is_no_prior_surgery(analyzer, text):
+    assert "prior surgery" not in _conditions(analyzer, text)
+
+
+# Guards: a procedure done stays a prior surgery, beside a planned one too.
+DONE_KEPT = [
+    "Status post right carotid endarterectomy. Calcified plaque at the left "
+    "bulb.",
+    "Prior surgery: right bunionectomy 2015. Procedure planned: left "
+    "bunionectomy. Vascular calcification of the dorsalis pedis.",
+    "Right bunionectomy in 2015. Vascular calcification of the dorsalis "
+    "pedis artery.",
+]
+
+
+@pytest.mark.parametrize("text", DONE_KEPT)
+def test_a_procedure_done_stays_a_prior_surgery(analyzer, text):
+    assert "prior surgery" in _conditions(analyzer, text)
