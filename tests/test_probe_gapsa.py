@@ -167,3 +167,57 @@ DONE_KEPT = [
 @pytest.mark.parametrize("text", DONE_KEPT)
 def test_a_procedure_done_stays_a_prior_surgery(analyzer, text):
     assert "prior surgery" in _conditions(analyzer, text)
+
+
+# --- a calcification seen on the prior study and denied on the current one
+# was there and is gone: negated and historical (guide §2 historical:
+# 'previously noted ... no longer present'; corpora/GUIDE.md: resolved stays
+# negated and historical), whatever present marker ('current') dates the
+# denial. A correction that it never was there ('was bowel content',
+# 'reported in error') stays a plain denial.
+
+GONE_SINCE_PRIOR = [
+    "The aortic calcification seen on prior VFA XXXX is not seen on current "
+    "images.",
+    "The calcified granuloma noted on the prior study is not seen on the "
+    "current study.",
+    "Left renal calcification, seen on the previous CT, is not visualized on "
+    "the current exam.",
+    "Calcification in the supraspinatus tendon seen on the prior radiograph "
+    "is not present on the current radiograph.",
+    "The right breast calcifications seen on prior mammogram are not seen on "
+    "current imaging.",
+    "Calcified granuloma seen on prior CT, not seen on current CT.",
+    "Previously noted calcified granuloma is not seen on the current study.",
+]
+
+
+@pytest.mark.parametrize("text", GONE_SINCE_PRIOR)
+def test_seen_on_the_prior_and_denied_now_is_gone(analyzer, text):
+    f = _first(analyzer, text)
+    assert (f.negated, f.historical) == (True, True)
+
+
+# Guards: denied before as now, new since the prior, seen on both, a
+# correction, and a question about a finding seen on the prior.
+PRIOR_KEPT = [
+    ("No calcification seen on prior or current study.", (True, False, False)),
+    ("The calcification was not seen on the prior study and is present on "
+     "the current study.", (False, False, False)),
+    ("The aortic calcification seen on the prior is again seen on the "
+     "current study.", (False, False, False)),
+    ("The previously described right renal calcification was bowel content.",
+     (True, False, False)),
+    ("The calcification seen on prior CT was reported in error and is not "
+     "present on the current study.", (True, False, False)),
+    ("The calcified granuloma seen on the prior study is stable on the "
+     "current study.", (False, False, False)),
+    ("Evaluation of calcifications seen on prior mammogram.", (False, False, False)),
+    ("Evaluate for calcified nodule seen on prior film.", (False, False, True)),
+]
+
+
+@pytest.mark.parametrize(("text", "flags"), PRIOR_KEPT)
+def test_prior_and_current_wordings_keep_their_reading(analyzer, text, flags):
+    f = _first(analyzer, text)
+    assert (f.negated, f.historical, f.hypothetical) == flags
