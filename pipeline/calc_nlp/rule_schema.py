@@ -205,6 +205,8 @@ METADATA_KEYS = {
     "not_after",
     "not_before",
     "past_adverb",
+    "past_label_mark",
+    "own_subject",
     "same_phrase",
     "plans_up_to_comma",
     "dates_up_to_comma",

@@ -525,8 +525,11 @@ def _used_otherwise(md: dict[str, Any], lay: Layout, side: Span | RuleHit) -> bo
     if after and i >= 0 and lower[i] in after:
         return True
     j = side.end
-    # a hyphen joins the word after as a space does ('plaque-like')
-    while before and j < len(lower) and (blank[j] or lower[j] == "-"):
+    # a hyphen joins the word after as a space does ('plaque-like'); with
+    # `past_label_mark` so does the mark that ends a label ('Station 1 -
+    # body/tail', 'Station 2: head', 'Station 1 (stomach)')
+    marks = _LABEL_MARKS if md.get("past_label_mark") else _HYPHEN
+    while before and j < len(lower) and (blank[j] or lower[j] in marks):
         j += 1
     if md.get("past_adverb") and j < len(lower) - 1 and _ADVERB.fullmatch(lower[j]):
         # 'Both heavily calcified': the word after the adverb decides
@@ -534,6 +537,12 @@ def _used_otherwise(md: dict[str, Any], lay: Layout, side: Span | RuleHit) -> bo
         while j < len(lower) and blank[j]:
             j += 1
     return j < len(lower) and lower[j] in before
+
+
+# The marks a rule's `not_before` words are read past: a hyphen, and with
+# `past_label_mark` the dashes, colon, comma and bracket a label ends with.
+_HYPHEN = frozenset({"-"})
+_LABEL_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":", ",", "("})
 
 
 # An adverb of manner or degree ('heavily', 'partly'), which a rule's

@@ -932,9 +932,10 @@ class _Clauses:
         LAD and RCA cannot be excluded') is no such subject, and two
         findings joined at once by 'and' share the hedge ('Calcification
         and stenosis cannot be excluded')."""
-        if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction == "FORWARD":
-            return False
         md = mod.rule.metadata or {}
+        own = mod.category == "POSSIBLE_EXISTENCE" or md.get("own_subject")
+        if not own or mod.rule.direction == "FORWARD":
+            return False
         if md.get("alternative") or md.get("same_phrase"):
             return False
         if target.start not in self.findings:
@@ -1346,6 +1347,7 @@ _CHECKS_OF = {
         *_ANY_CATEGORY_CHECKS,
     ),
     "HISTORICAL": (
+        _Clauses.hedges_a_later_noun,
         _Clauses.dates_another,
         _Clauses.history_closed_by_comma,
         _Clauses.history_of_a_disease_and,
@@ -1397,7 +1399,7 @@ _ASKS: dict[Any, Any] = {
     ),
     _Clauses.hedges_own_item: lambda c, d, md: c == _POSSIBLE and d != _FORWARD,
     _Clauses.hedges_a_later_noun: lambda c, d, md: (
-        c == _POSSIBLE
+        (c == _POSSIBLE or bool(md.get("own_subject")))
         and d != _FORWARD
         and not md.get("alternative")
         and not md.get("same_phrase")
@@ -1487,7 +1489,7 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
         if mod.category == "NEGATED_EXISTENCE" and "HISTORICAL" in md.get("also_sets", []):
             gone = True
         cancels.update(FLAG_OF[c] for c in md.get("cancels", []) if c in FLAG_OF)
-        if mod.category == "PRESENT":
+        if mod.category == "PRESENT" or md.get("seen_before"):
             seen.update(FLAG_OF[c] for c in md.get("cancels", []) if c in FLAG_OF)
         elif md.get("asks_presence"):
             asked = True
@@ -1495,16 +1497,38 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
         # 'Evaluate for X seen on outside film': asking whether it is there
         # now, which 'seen on' another study does not answer
         cancels.discard("hypothetical")
-    if gone:
-        # 'no longer visualized today': a present marker dates the denial,
-        # and the finding it denies is still the one seen before, now gone
-        # (GUIDE: resolved stays negated and historical)
+    if gone or _denied_after_seen_before(modifiers):
+        # 'no longer visualized today', 'noted on the prior, not seen on the
+        # current study': a present marker dates the denial, and the finding
+        # it denies is still the one seen before, now gone (GUIDE: resolved
+        # stays negated and historical)
         cancels.discard("historical")
     if "historical" in out and not dated and "negated" not in out:
         # 'previously seen', 'as seen on the prior' say it was seen before,
         # not that it is gone: present now unless denied (GUIDE: historical)
         cancels.add("historical")
     return out - cancels
+
+
+def _denied_after_seen_before(modifiers: tuple[Any, ...]) -> bool:
+    """Is the finding said to be seen before ('noted on the prior', a
+    `seen_before` marker) and then denied ('..., is not seen on the current
+    study'), with no correction that it never was there (a denial that itself
+    cancels historical: 'was bowel content', 'reported in error')? Then it was
+    there and is gone (guide §2 historical: 'previously noted ... no longer
+    present'), whatever present marker dates the denial. A denial before the
+    marker ('not seen on the prior study') says nothing was there before."""
+    before_ends = [
+        m.modifier_span[1]
+        for m in modifiers
+        if m.category == "HISTORICAL" and (m.rule.metadata or {}).get("seen_before")
+    ]
+    if not before_ends:
+        return False
+    denials = [m for m in modifiers if m.category == "NEGATED_EXISTENCE"]
+    if any("HISTORICAL" in (m.rule.metadata or {}).get("cancels", ()) for m in denials):
+        return False
+    return any(end <= m.modifier_span[0] for m in denials for end in before_ends)
 
 
 def is_cause(mods: Modifiers, span: Span) -> bool:
