@@ -1503,6 +1503,8 @@ def causes_elsewhere(
                 continue
             if flags(rd.mods, span) & NOT_A_CONDITION or key(span) in own_ops:
                 continue  # '?goiter': a hedged condition is no report's cause
+            if md.get("injured_organ") == ():
+                continue  # 'spinal cord injury': at no finding's place
             name = md["condition"]
         else:
             name = md["cue"]

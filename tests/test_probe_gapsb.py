@@ -1,0 +1,95 @@
+"""Known classes of error left open by earlier probe rounds (rehabilitation,
+rheumatology, podiatry, patient letters, plastic surgery), reproduced on
+made-up reports and fixed with general rules, one class per table."""
+
+from __future__ import annotations
+
+import pytest
+
+# --- an injury named by the organ it struck ('spinal cord injury', 'traumatic
+# brain injury') is no trauma at the place of a finding elsewhere: the
+# heterotopic ossification about the hips of a paraplegic has no local cause
+# (guide §4 rule 1: earlier trauma or surgery at that place), and the organ in
+# the injury's name does not place it (guide §2 step 2: the phrase of its own
+# clause that says where it lies). The trauma is still the patient's condition.
+
+INJURY_OF_ANOTHER_ORGAN = [
+    (
+        "Neurogenic heterotopic ossification about both hips in this patient"
+        " with spinal cord injury.",
+        "bilateral",
+    ),
+    (
+        "Bilateral heterotopic ossification about the hips in this patient with"
+        " spinal cord injury.",
+        "bilateral",
+    ),
+    ("T4 spinal cord injury; heterotopic ossification of the right hip.", "right"),
+    (
+        "Heterotopic ossification of the right elbow following traumatic brain injury.",
+        "right",
+    ),
+    (
+        "Patient with anoxic brain injury and heterotopic ossification of the knees.",
+        "bilateral",
+    ),
+    (
+        "Paraplegia after traumatic spinal cord injury. Extensive heterotopic"
+        " ossification about both hips, Brooker IV on the left.",
+        "bilateral",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), INJURY_OF_ANOTHER_ORGAN)
+def test_injury_of_another_organ_is_no_local_cause(analyzer, text, side):
+    report = analyzer.analyze(text, "T")
+    (f,) = report.findings
+    assert f.site == "periarticular soft tissue"
+    assert f.laterality == side
+    assert f.classification == "indeterminate"
+    assert "trauma" in [c.name for c in report.conditions]
+
+
+INJURY_AT_THE_PLACE = [
+    # guards: an injury at the finding's own place still explains it
+    (
+        "CT head: calcification in the left frontal lobe following traumatic brain"
+        " injury.",
+        "brain",
+    ),
+    ("CT HEAD: Calcification in the right parietal lobe after a closed head injury.", "brain"),
+    (
+        "s/p traumatic brain injury. CT head shows a calcification in the left"
+        " frontal lobe.",
+        "brain",
+    ),
+    (
+        "Calcifications in the basal ganglia in a patient with anoxic brain injury.",
+        "basal ganglia",
+    ),
+    (
+        "Heterotopic ossification of the right hip following a crush injury of the"
+        " right hip.",
+        "periarticular soft tissue",
+    ),
+    (
+        "Heterotopic ossification at the left elbow after elbow fracture dislocation.",
+        "periarticular soft tissue",
+    ),
+    ("Myositis ossificans of the right thigh after a kick injury.", "muscle"),
+    ("Calcified subdural hematoma after head injury.", "dura"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), INJURY_AT_THE_PLACE)
+def test_injury_at_the_place_still_explains_it(only, text, site):
+    f = only(text)
+    assert f.site == site
+    assert f.classification == "dystrophic"
+
+
+def test_kidney_injury_is_still_no_trauma(only):
+    # guard: 'acute kidney injury' names no injured tissue
+    f = only("Acute kidney injury. Calcification of the right kidney.")
+    assert f.classification == "indeterminate"
