@@ -93,3 +93,51 @@ def test_kidney_injury_is_still_no_trauma(only):
     # guard: 'acute kidney injury' names no injured tissue
     f = only("Acute kidney injury. Calcification of the right kidney.")
     assert f.classification == "indeterminate"
+
+
+# --- the plain words of a results letter: 'calcium' in a tissue of the heart,
+# its vessels and valves or the breast is the deposit (guide §1: mineral
+# deposited in a soft tissue), and 'heart arteries' are the coronary arteries
+# (guide §2 site vocabulary); the calcium of the blood, urine, diet and every
+# lab value stays no finding
+
+LAY_CALCIUM_IN_A_TISSUE = [
+    ("Your heart scan showed some calcium in your heart arteries.", "coronary artery", False),
+    ("Dear Ms. Jones, your scan showed no calcium in your heart arteries.", "coronary artery", True),
+    ("We found a small amount of calcium in the arteries of your heart.", "coronary artery", False),
+    (
+        "The CT scan shows calcium build-up in your heart arteries, an early sign of"
+        " heart disease.",
+        "coronary artery",
+        False,
+    ),
+    ("Good news: there is no calcium in the arteries of your heart.", "coronary artery", True),
+    ("Calcium in the coronary arteries was seen.", "coronary artery", False),
+    ("There was calcium in your aorta, the main artery of the body.", "aorta", False),
+    ("The scan showed a lot of calcium in the heart valves.", "heart valve", False),
+    ("Your mammogram shows tiny specks of calcium in your left breast.", "breast", False),
+    # guard: a calcification word already was a finding; the lay site is coronary
+    ("Calcification in the heart arteries.", "coronary artery", False),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "denied"), LAY_CALCIUM_IN_A_TISSUE)
+def test_lay_calcium_in_a_tissue_is_a_finding(only, text, site, denied):
+    f = only(text)
+    assert f.site == site
+    assert f.negated is denied
+
+
+LAB_CALCIUM = [
+    "Your urine test showed high calcium in the urine. Please drink more water.",
+    "Your blood tests show that calcium in your blood is normal.",
+    "Calcium in your diet is important for your bones.",
+    "Your calcium level in the blood was 10.9 which is slightly high.",
+    "Please continue calcium in your daily routine.",
+    "The calcium in the blood vessels test was not done.",
+]
+
+
+@pytest.mark.parametrize("text", LAB_CALCIUM)
+def test_calcium_of_the_blood_urine_or_diet_is_no_finding(findings_of, text):
+    assert findings_of(text) == []
