@@ -141,3 +141,44 @@ LAB_CALCIUM = [
 @pytest.mark.parametrize("text", LAB_CALCIUM)
 def test_calcium_of_the_blood_urine_or_diet_is_no_finding(findings_of, text):
     assert findings_of(text) == []
+
+
+# --- a side and the joint's number before a finger's or toe's joint ('at the
+# right first MTP joint', 'of the left fifth DIP joint'): the finding placed
+# at that joint lies in the tissue about it, as 'at the right MTP joint' does
+# (corpora/GUIDE.md site: placed at a joint, periarticular soft tissue)
+
+NUMBERED_JOINTS = [
+    ("Calcinosis at the right first MTP joint.", "right"),
+    ("Calcinosis at the left 2nd MCP joint.", "left"),
+    ("Heterotopic ossification at the right first MTP joint.", "right"),
+    ("Calcification at the right first MTP joint.", "right"),
+    ("Calcific deposit of the left fifth DIP joint.", "left"),
+    ("Heterotopic ossification lateral to the left second MCP joint.", "left"),
+    # guards: without the number, unchanged
+    ("Calcinosis at the right MTP joint.", "right"),
+    ("Calcinosis about the right first MTP joint.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), NUMBERED_JOINTS)
+def test_numbered_joint_places_the_finding_about_it(only, text, side):
+    f = only(text)
+    assert f.site == "periarticular soft tissue"
+    assert f.laterality == side
+
+
+NOT_ABOUT_A_JOINT = [
+    # guards: 'in' a joint, a toe and a fingertip are no place about a joint
+    ("Calcinosis in the left 2nd MCP joint.", "left"),
+    ("Calcification of the right first toe.", "right"),
+    ("Calcification at the tip of the left index finger.", "left"),
+    ("Calcinosis of the fingertips bilaterally.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), NOT_ABOUT_A_JOINT)
+def test_no_joint_place_gives_no_site(only, text, side):
+    f = only(text)
+    assert f.site == ""
+    assert f.laterality == side

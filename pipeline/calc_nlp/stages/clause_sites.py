@@ -429,14 +429,31 @@ def _led_to_joint(
     leads = {
         tuple(w.split()) for name in names for w in kit.rules.word_lists.get(name, [])
     }
-    for j in range(region.start, max(first, region.start - _JOINT_PLACE_GAP) - 1, -1):
-        if j < region.start and (not rd.lower[j].isalpha() or j in rd.match_starts):
+    start = _past_side_and_number(kit, rd, region.start, first)
+    for j in range(start, max(first, start - _JOINT_PLACE_GAP) - 1, -1):
+        if j < start and (not rd.lower[j].isalpha() or j in rd.match_starts):
             return False
         if any(
             j - len(w) >= first and tuple(rd.lower[j - len(w) : j]) == w for w in leads
         ):
             return True
     return False
+
+
+def _past_side_and_number(kit: Toolkit, rd: ReportDoc, start: int, first: int) -> int:
+    """Where the words before a joint begin past the joint's number
+    (mentions.json joint_ordinals) and a side before it: 'at the right first
+    MTP joint', 'at the L 2nd MCP joint' are led by 'at' as 'at the right MTP
+    joint' is (joint_lead_start reads the same words before 'about')."""
+    ordinals = kit.word_sets.get("joint_ordinals", frozenset())
+    i = start
+    while i > first and rd.lower[i - 1] in ordinals:
+        i -= 1
+    if i == start:
+        return start  # no number: a side before the joint is in its SiteRef
+    while i > first and rd.lower[i - 1] in kit.side_words:
+        i -= 1
+    return i
 
 
 # Words that may stand between the comma after a mention and the joint set
