@@ -182,3 +182,37 @@ def test_no_joint_place_gives_no_site(only, text, side):
     f = only(text)
     assert f.site == ""
     assert f.laterality == side
+
+
+# --- an artery's or a muscle's place word before a wound or an ulcer
+# ('the plantar ulcer bed', 'gluteal wound') names a body region, not the
+# plantar arteries or the gluteal muscles: a region outside the vocabulary
+# gives no site (corpora/GUIDE.md site; guide §2 site vocabulary)
+
+WOUND_REGIONS = [
+    ("Wound care: punctate calcification within the plantar ulcer bed on the right foot.", "right"),
+    ("Calcification at the base of the left plantar ulcer.", "left"),
+    ("Plantar wound of the right forefoot with calcification in its base.", "right"),
+    ("Gluteal wound with calcified base.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), WOUND_REGIONS)
+def test_wound_of_a_region_gives_no_site(only, text, side):
+    f = only(text)
+    assert f.site == ""
+    assert f.laterality == side
+
+
+PLANTAR_ARTERIES = [
+    # guards: the plantar arteries and arch stay arteries
+    "Calcified plantar arteries of the left foot.",
+    "Vascular calcification in the plantar arch.",
+    "Plantar ulcer. Foot x-ray: calcification of the plantar arteries.",
+    "Plantar arterial calcification on the right.",
+]
+
+
+@pytest.mark.parametrize("text", PLANTAR_ARTERIES)
+def test_plantar_arteries_stay_arteries(only, text):
+    assert only(text).site == "artery"
