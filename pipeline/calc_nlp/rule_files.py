@@ -409,6 +409,18 @@ def _condition_term_rules(
         _check_flag(term, cid, "lead")
         if term.get("lead"):
             md["lead"] = True
+        # the sites of the organ an injury struck ('traumatic brain injury':
+        # brain, basal ganglia): a cause only at those, none where the
+        # vocabulary lacks the organ ('spinal cord injury': []), and its
+        # organ words place no finding
+        if "injured_organ" in term:
+            check_site("conditions.json", cid, "injured_organ", term["injured_organ"], sites)
+            if not isinstance(term["injured_organ"], list):
+                raise PatternError(
+                    "conditions.json", "injured_organ must be a list of sites", cid,
+                    "injured_organ",
+                )
+            md["injured_organ"] = tuple(term["injured_organ"])
         if "not_before" in term:
             md["not_before"] = _words(cid, term["not_before"], "not_before")
         if "not_after" in term:

@@ -37,6 +37,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     reach = _clause_before_label(rd, f, reach)
     reach = _without_other_items_sites(rd, f, reach)
     reach = _without_reported_place(rd, f, reach)
+    reach = _without_condition_names(kit, rd, f, reach)
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
     # a joint or a joint's landmark placing heterotopic ossification or
@@ -115,6 +116,34 @@ def _without_reported_place(
     if wrote is None:
         return reach
     return [x for x in reach if not wrote[0] <= x[1].start < wrote[1]]
+
+
+def _without_condition_names(
+    kit: Toolkit, rd: ReportDoc, f: Span, reach: list[tuple[int, SiteRef]]
+) -> list[tuple[int, SiteRef]]:
+    """Without the site words of a condition's name outside the finding
+    where the name is of an injured organ (its term's `injured_organ`:
+    'following traumatic brain injury', 'with spinal cord injury') and the
+    clause names another place for the finding ('Heterotopic ossification
+    of the right elbow following traumatic brain injury': the elbow). The
+    name says where the injury was, not where the finding lies, as in the
+    sentences before it (context_sites._sites_in; guide §2 step 2)."""
+    sent = rd.sent(f)
+    conds = [
+        c
+        for c in rd.matches.conds
+        if sent.start <= c.start < sent.end
+        and not (f.start <= c.start < f.end)
+        and kit.md(c).get("injured_organ") is not None
+    ]
+    if not conds:
+        return reach
+    kept = [
+        x
+        for x in reach
+        if not any(c.start <= x[1].span.start and x[1].span.end <= c.end for c in conds)
+    ]
+    return kept or reach
 
 
 def _owner_of_shared(kit: Toolkit, rd: ReportDoc, shared: SiteRef) -> SiteRef | None:
@@ -400,14 +429,31 @@ def _led_to_joint(
     leads = {
         tuple(w.split()) for name in names for w in kit.rules.word_lists.get(name, [])
     }
-    for j in range(region.start, max(first, region.start - _JOINT_PLACE_GAP) - 1, -1):
-        if j < region.start and (not rd.lower[j].isalpha() or j in rd.match_starts):
+    start = _past_side_and_number(kit, rd, region.start, first)
+    for j in range(start, max(first, start - _JOINT_PLACE_GAP) - 1, -1):
+        if j < start and (not rd.lower[j].isalpha() or j in rd.match_starts):
             return False
         if any(
             j - len(w) >= first and tuple(rd.lower[j - len(w) : j]) == w for w in leads
         ):
             return True
     return False
+
+
+def _past_side_and_number(kit: Toolkit, rd: ReportDoc, start: int, first: int) -> int:
+    """Where the words before a joint begin past the joint's number
+    (mentions.json joint_ordinals) and a side before it: 'at the right first
+    MTP joint', 'at the L 2nd MCP joint' are led by 'at' as 'at the right MTP
+    joint' is (joint_lead_start reads the same words before 'about')."""
+    ordinals = kit.word_sets.get("joint_ordinals", frozenset())
+    i = start
+    while i > first and rd.lower[i - 1] in ordinals:
+        i -= 1
+    if i == start:
+        return start  # no number: a side before the joint is in its SiteRef
+    while i > first and rd.lower[i - 1] in kit.side_words:
+        i -= 1
+    return i
 
 
 # Words that may stand between the comma after a mention and the joint set

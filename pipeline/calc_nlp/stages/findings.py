@@ -691,7 +691,11 @@ def _cue_records(
     if need and site not in need:
         return []
     if c.label_ == "CONDITION":
-        if (
+        organ = md.get("injured_organ")
+        if organ is not None:
+            if not organ or (site and site not in organ):
+                return []  # 'in this patient with spinal cord injury': the cord's
+        elif (
             site
             and md.get("site")
             and md["site"] != site

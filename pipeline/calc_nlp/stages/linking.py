@@ -1229,7 +1229,10 @@ def _joint_of(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRef 
     links = rd.word_sets.get("joint_of_links", frozenset())
     if not between or between[0] not in links:
         return None
-    if not set(between[1:]) <= _JOINT_OF_DETERMINERS:
+    # 'at the right first MTP joint': a side and the joint's number
+    # (joint_ordinals) may stand before it, as before 'about' (joint_lead_start)
+    numbered = kit.word_sets.get("joint_ordinals", frozenset()) | kit.side_words
+    if not set(between[1:]) <= _JOINT_OF_DETERMINERS | numbered:
         return None
     return _joint_tissue(kit, rd, region)
 
@@ -1503,6 +1506,8 @@ def causes_elsewhere(
                 continue
             if flags(rd.mods, span) & NOT_A_CONDITION or key(span) in own_ops:
                 continue  # '?goiter': a hedged condition is no report's cause
+            if md.get("injured_organ") == ():
+                continue  # 'spinal cord injury': at no finding's place
             name = md["condition"]
         else:
             name = md["cue"]
