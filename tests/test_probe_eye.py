@@ -9,7 +9,14 @@ program.
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from calc_nlp.errors import PatternError
+from calc_nlp.rules import load_rules
+
+from .patterns_copy import copy_patterns
 
 # An organ's "intra-" adjective names the organ as its plain adjective does
 # (guide §2, site vocabulary: the name takes in the organ; corpora/GUIDE.md
@@ -50,3 +57,59 @@ def test_intraprostatic_calcification_is_not_the_iliac_artery(findings_of):
     a, b = findings_of(text)
     assert (a.site, b.site) == ("artery", "prostate")
     assert a.lesion_id != b.lesion_id
+
+
+# An eye clinic's "SLE" is its slit-lamp examination: the line it labels
+# names the structures examined and the eye by OD, OS, OU. It asserts no
+# lupus (guide §3: a condition is recorded only when the report asserts it),
+# and lupus on the finding's own line would make a corneal deposit in kidney
+# disease dystrophic (guide §4 rule 1) instead of metastatic (rule 3).
+SLIT_LAMP_LABELS: list[str] = [
+    "Hx: ESRD.\nSLE: Cornea with calcific band keratopathy OU.",
+    "HPI: 72 yo F with ESRD on HD.\nEXAM:\nVA sc: OD 20/40, OS 20/80\nSLE:\nL/L: normal OU\nK: calcific band keratopathy OU",
+    "SLE OU: calcified plaque of the sclera.",
+    "Slit lamp exam: calcified plaque on the sclera OD. SLE otherwise normal.",
+    "Exam: VA 20/20 OU, IOP 15/16, SLE unremarkable OU. Calcified scleral plaque OD.",
+    "ESRD on dialysis.\nSLE/DFE:\nCornea: calcific band keratopathy OS",
+]
+
+
+@pytest.mark.parametrize("text", SLIT_LAMP_LABELS)
+def test_slit_lamp_label_is_no_lupus(analyzer, text):
+    report = analyzer.analyze(text, "r")
+    assert "lupus" not in {c.name for c in report.conditions}
+    assert report.findings
+
+
+def test_band_keratopathy_on_the_slit_lamp_line_stays_metastatic(finding_with):
+    text = "Hx: ESRD.\nSLE: Cornea with calcific band keratopathy OU."
+    f = finding_with(text, "keratopathy")
+    assert (f.site, f.laterality, f.classification) == ("cornea", "bilateral", "metastatic")
+
+
+# guards: lupus written as SLE in a history, a problem list or brackets stays
+LUPUS_AS_SLE: list[str] = [
+    "PMH: SLE, ESRD.\nCalcification of the left breast.",
+    "HPI: 45F with SLE on hydroxychloroquine, here for OCT OU. Calcified drusen OD.",
+    "1. SLE - on plaquenil.\n2. Calcified drusen OS.",
+    "Systemic lupus erythematosus (SLE). Calcinosis cutis of the left forearm.",
+    "SLE: on HCQ.\nCalcinosis cutis of the left forearm.",
+    "PMH:\nSLE\nCalcinosis of the right hand.",
+]
+
+
+@pytest.mark.parametrize("text", LUPUS_AS_SLE)
+def test_sle_in_a_history_is_lupus(analyzer, text):
+    report = analyzer.analyze(text, "r")
+    assert "lupus" in {c.name for c in report.conditions}
+
+
+def test_exam_label_must_name_a_word_list(tmp_path):
+    d = copy_patterns(tmp_path)
+    path = d / "conditions.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    lupus = next(c for c in data["conditions"] if c["id"] == "K-lupus")
+    next(t for t in lupus["terms"] if t["term"] == "sle")["exam_label"] = "no_such_list"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(PatternError, match="exam_label must name a word list"):
+        load_rules(d)

@@ -137,6 +137,7 @@ TERM_KEYS = {
     "not_before",
     "not_before_number",
     "not_after",
+    "exam_label",
 }
 ANALYTE_KEYS = {
     "id",
