@@ -113,3 +113,37 @@ def test_exam_label_must_name_a_word_list(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(PatternError, match="exam_label must name a word list"):
         load_rules(d)
+
+
+# An IR note's "access site" is the vessel its access line names: a plaque
+# "at the access site" sits in that artery, with its side (guide §2, site and
+# side from context, step 4: an earlier mention the sentence points back to,
+# as "the vessel" does; the procedure line when the sentence names none).
+ACCESS_SITES: list[tuple[str, str, str, str]] = [
+    (
+        "PROCEDURE: Right common femoral artery access for uterine fibroid embolization.\n"
+        "FINDINGS: Calcified plaque at the access site; access obtained slightly more "
+        "proximally. Bilateral uterine arteries embolized to stasis.",
+        "Calcified plaque", "artery", "right",
+    ),
+    ("Procedure: Left CFA access. Calcified plaque at the access site.", "Calcified plaque", "artery", "left"),
+    (
+        "Ultrasound of the left groin showed a patent left CFA. Calcified plaque at the "
+        "access site. Closure device deployed.",
+        "Calcified plaque", "artery", "left",
+    ),
+    (
+        "Technique: access via the right radial artery. Moderate calcification at the "
+        "arteriotomy site.",
+        "calcification", "artery", "right",
+    ),
+    # guards: a vessel the sentence names itself wins
+    ("Right IJ vein access. Calcified plaque noted in the right common carotid artery.", "Calcified plaque", "carotid artery", "right"),
+    ("Access: right CFA. Mild calcified plaque of the left SFA.", "calcified plaque", "artery", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "side"), ACCESS_SITES)
+def test_access_site_is_the_access_vessel(finding_named, text, mention, site, side):
+    f = finding_named(text, mention)
+    assert (f.site, f.laterality) == (site, side)
