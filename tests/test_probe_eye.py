@@ -147,3 +147,31 @@ ACCESS_SITES: list[tuple[str, str, str, str]] = [
 def test_access_site_is_the_access_vessel(finding_named, text, mention, site, side):
     f = finding_named(text, mention)
     assert (f.site, f.laterality) == (site, side)
+
+
+# A liver-directed treatment an IR note names (TACE, chemoembolization,
+# radioembolization, Y-90, SIRT) delivers chemotherapy or radiation to the
+# tumour: a calcification its sentence ties to it is a treated tumour's
+# (guide §3, damage from radiotherapy or chemotherapy; guide §4 rule 1).
+LIVER_DIRECTED: list[tuple[str, str, str]] = [
+    ("Liver lesion with calcified rim from prior TACE.", "rim", "chemotherapy"),
+    ("Segment 7 hepatic lesion, status post chemoembolization, now densely calcified.", "calcified", "chemotherapy"),
+    ("Hepatic lesion with calcification after Y-90 radioembolization.", "calcification", "radiation therapy"),
+    ("Right hepatic lesion post-TACE with dense lipiodol and calcification.", "calcification", "chemotherapy"),
+    ("Hepatic metastasis with calcification after SIRT.", "calcification", "radiation therapy"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "condition"), LIVER_DIRECTED)
+def test_liver_directed_treatment_is_a_cause(analyzer, finding_with, text, word, condition):
+    assert condition in {c.name for c in analyzer.analyze(text, "r").conditions}
+    assert finding_with(text, word).classification == "dystrophic"
+
+
+# guards: a treatment only planned names no condition
+def test_planned_tace_is_no_condition(analyzer):
+    report = analyzer.analyze(
+        "Plan: TACE of the segment 8 lesion next week. Coarse calcification in the liver.", "r"
+    )
+    assert "chemotherapy" not in {c.name for c in report.conditions}
+    assert report.findings[0].classification == "indeterminate"
