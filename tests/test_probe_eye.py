@@ -175,3 +175,25 @@ def test_planned_tace_is_no_condition(analyzer):
     )
     assert "chemotherapy" not in {c.name for c in report.conditions}
     assert report.findings[0].classification == "indeterminate"
+
+
+# The eye's Latin sides as dictation transcribes them, with their stops and
+# in either case (O.D., O.S., O.U., o.u.), are sides as OD, OS, OU are
+# (guide §2: abbreviated sides count), and end the phrase before them.
+DOTTED_EYE_SIDES: list[tuple[str, str, str]] = [
+    ("Exam notable for calcific band keratopathy O.S.", "calcific band keratopathy", "left"),
+    ("Calcific band keratopathy O.S. and early cataract.", "Calcific band keratopathy", "left"),
+    ("Calcific band keratopathy, O.D.", "Calcific band keratopathy", "right"),
+    ("Calcified drusen, O.U.", "Calcified drusen", "bilateral"),
+    ("calcified drusen o.s.", "calcified drusen", "left"),
+    ("Calcific band keratopathy, o.u.", "Calcific band keratopathy", "bilateral"),
+    # guards: the plain capitals stay
+    ("Calcified drusen OS.", "Calcified drusen", "left"),
+    ("Calcific band keratopathy OU, worse OS.", "Calcific band keratopathy", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "side"), DOTTED_EYE_SIDES)
+def test_dotted_eye_side(findings_of, text, mention, side):
+    (f,) = findings_of(text)
+    assert (f.mention.lower(), f.laterality) == (mention.lower(), side)
