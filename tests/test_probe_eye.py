@@ -197,3 +197,23 @@ DOTTED_EYE_SIDES: list[tuple[str, str, str]] = [
 def test_dotted_eye_side(findings_of, text, mention, side):
     (f,) = findings_of(text)
     assert (f.mention.lower(), f.laterality) == (mention.lower(), side)
+
+
+# A place adverb after the head ('nasally', 'temporally', 'centrally')
+# cannot continue the noun phrase: the bare 'calcific' or 'calcified' runs
+# to its head as before a side or a comma (guide §1, the span is the noun
+# phrase; mentions.json phrase_followers).
+ADVERB_ENDS_PHRASE: list[tuple[str, str]] = [
+    ("Calcific band keratopathy nasally.", "Calcific band keratopathy"),
+    ("Cornea: calcific band keratopathy centrally and nasally OD.", "calcific band keratopathy"),
+    ("RIGHT EYE:\nCornea: calcific band keratopathy nasally.", "calcific band keratopathy"),
+    ("Calcified aorta diffusely.", "Calcified aorta"),
+    # guard: a predicate keeps its one word
+    ("The right CFA was heavily calcified anteriorly.", "calcified"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), ADVERB_ENDS_PHRASE)
+def test_place_adverb_ends_the_phrase(findings_of, text, mention):
+    (f,) = findings_of(text)
+    assert f.mention == mention
