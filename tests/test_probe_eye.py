@@ -217,3 +217,20 @@ ADVERB_ENDS_PHRASE: list[tuple[str, str]] = [
 def test_place_adverb_ends_the_phrase(findings_of, text, mention):
     (f,) = findings_of(text)
     assert f.mention == mention
+
+
+# The parts of the eye a fundus or slit-lamp line names (macula, fovea,
+# iris) are the eye's (guide §2 site vocabulary: eye, "the globe, optic disc,
+# lens, conjunctiva and the rest of the eye").
+EYE_PARTS: list[tuple[str, str]] = [
+    ("Macula: small calcification OD.", "calcification"),
+    ("Iris: calcification OD.", "calcification"),
+    ("Fundus exam: there are calcifications within the macula of the right eye.", "calcifications"),
+    ("Calcification at the fovea OS.", "Calcification"),
+    ("Calcified drusen in the macular region OD.", "drusen"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), EYE_PARTS)
+def test_eye_part_is_the_eye(finding_with, text, word):
+    assert finding_with(text, word).site == "eye"
