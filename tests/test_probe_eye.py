@@ -234,3 +234,23 @@ EYE_PARTS: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("text", "word"), EYE_PARTS)
 def test_eye_part_is_the_eye(finding_with, text, word):
     assert finding_with(text, word).site == "eye"
+
+
+# A fundus exam's label ('DFE:', 'Fundus OD:', 'Funduscopic exam') names
+# the eye it looks into (guide §2, site and side from context, step 4: a
+# label line above the finding); the fundus of the uterus stays the uterus's.
+FUNDUS_LABELS: list[tuple[str, str, str, str]] = [
+    ("DFE: No calcifications OU.", "calcifications", "eye", "bilateral"),
+    ("Fundus OD: scattered calcifications.", "calcifications", "eye", "right"),
+    ("Funduscopic exam shows a calcified plaque OS.", "plaque", "eye", "left"),
+    ("Fundus photos: calcification inferior to the arcade OD.", "calcification", "eye", "right"),
+    # guards
+    ("Uterus: fundus with calcified fibroid.", "fibroid", "uterus", ""),
+    ("Calcified fibroid in the fundus.", "fibroid", "uterus", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site", "side"), FUNDUS_LABELS)
+def test_fundus_label_is_the_eye(finding_with, text, word, site, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == (site, side)
