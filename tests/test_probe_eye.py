@@ -254,3 +254,27 @@ FUNDUS_LABELS: list[tuple[str, str, str, str]] = [
 def test_fundus_label_is_the_eye(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# A sentence that opens on the thing a procedure works on ('The nodule',
+# 'The target nodule', 'The index lesion') points back to the target the
+# procedure line named, and its calcification takes that target's side,
+# across the findings header between them (corpora/GUIDE.md laterality: a
+# finding that refers back to an earlier mention takes its side; guide §2
+# step 4).
+TARGET_SIDES: list[tuple[str, str, str]] = [
+    ("PROCEDURE: CT-guided lung biopsy, left lower lobe. The target nodule contains central calcification.", "lung", "left"),
+    ("PROCEDURE: CT-guided left lower lobe lung biopsy.\nFINDINGS: The target nodule contains central calcification.", "lung", "left"),
+    ("PROCEDURE: CT-guided biopsy of a left lower lobe nodule.\nFINDINGS: The nodule contains central calcification.", "lung", "left"),
+    ("PROCEDURE: Left thyroid nodule FNA. FINDINGS: The nodule has coarse calcifications.", "thyroid", "left"),
+    ("Ultrasound-guided biopsy of a right thyroid nodule. The index nodule has coarse calcifications.", "thyroid", "right"),
+    # guards: a denied finding, or a sentence that names its own side
+    ("PROCEDURE: Left thyroid nodule FNA. FINDINGS: The nodule has no calcifications.", "thyroid", ""),
+    ("Biopsy of a left thyroid nodule. The right nodule has coarse calcifications.", "thyroid", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), TARGET_SIDES)
+def test_procedure_target_gives_its_side(findings_of, text, site, side):
+    (f,) = findings_of(text)
+    assert (f.site, f.laterality) == (site, side)
