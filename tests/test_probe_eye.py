@@ -278,3 +278,23 @@ TARGET_SIDES: list[tuple[str, str, str]] = [
 def test_procedure_target_gives_its_side(findings_of, text, site, side):
     (f,) = findings_of(text)
     assert (f.site, f.laterality) == (site, side)
+
+
+# The same sentence names the target's place too: 'The mass' after the
+# procedure line's 'Right renal mass cryoablation', across the findings
+# header, lies in that kidney (guide §2 step 4: an earlier mention the
+# sentence points back to). A sentence naming no lesion keeps the header's
+# new topic.
+TARGET_SITES: list[tuple[str, str, str]] = [
+    ("PROCEDURE: Right renal mass cryoablation.\nFINDINGS: The mass has peripheral calcification.", "kidney", "right"),
+    ("PROCEDURE: Percutaneous biopsy of a left adrenal nodule.\nFINDINGS: The target nodule contains a focus of calcification.", "adrenal gland", "left"),
+    ("A 3 cm right renal mass. The mass contains peripheral calcification.", "kidney", "right"),
+    # guard: no lesion pointed back to across the header
+    ("PROCEDURE: Right renal mass cryoablation.\nFINDINGS: Scattered calcification.", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), TARGET_SITES)
+def test_procedure_target_gives_its_site(findings_of, text, site, side):
+    (f,) = findings_of(text)
+    assert (f.site, f.laterality) == (site, side)

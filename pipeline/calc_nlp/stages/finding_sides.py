@@ -18,6 +18,7 @@ from calc_nlp.stages.context_sites import (
     SENTENCES_BACK,
     label_block_start,
     names_other_part,
+    only_header,
     other_side_opens,
     part_ended,
     side_after_organ_label,
@@ -199,7 +200,7 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
     if "negated" in flags(rd.mods, f):
         return ""
     prev = rd.sent_at(sent.start - 1)
-    if prev.start > 0 and _only_header(rd, prev):
+    if prev.start > 0 and only_header(rd, prev):
         # 'PROCEDURE: CT-guided biopsy of a left lower lobe nodule.
         # FINDINGS: The nodule contains ...': the header names nothing
         prev = rd.sent_at(prev.start - 1)
@@ -212,17 +213,6 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
         return ""
     sides = sides_written(kit, rd, prev.start, prev.end)
     return sides.pop() if len(sides) == 1 else ""
-
-
-def _only_header(rd: ReportDoc, sent: Span) -> bool:
-    """Is the sentence only a section's header ('FINDINGS:'), its words all
-    before the section's body?"""
-    sections = rd.layout.sections
-    if sent.start >= len(sections):
-        return False
-    _section, body, title, _question = sections[sent.start]
-    words = [i for i in range(sent.start, sent.end) if not rd.layout.blank[i]]
-    return bool(words) and title <= words[0] and words[-1] < body
 
 
 # Words opening a sentence whose subject is the thing the sentence before
