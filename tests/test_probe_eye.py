@@ -298,3 +298,20 @@ TARGET_SITES: list[tuple[str, str, str]] = [
 def test_procedure_target_gives_its_site(findings_of, text, site, side):
     (f,) = findings_of(text)
     assert (f.site, f.laterality) == (site, side)
+
+
+# A tumour regressed under treatment is a treated tumour: its calcification
+# is dystrophic (guide §4 rule 1, a necrotic or treated tumour), as an
+# ocular oncology note's 'regressed retinoblastoma' calcifies.
+REGRESSED_TUMOURS: list[tuple[str, str]] = [
+    ("Right eye with a regressed tumor showing complete calcification (type 1 regression).", "dystrophic"),
+    ("Regressed retinoblastoma with calcification OD.", "dystrophic"),
+    # guard: a lesion that regressed, said after it, names no treated tumour
+    ("The nodule has regressed and now contains calcification.", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "cls"), REGRESSED_TUMOURS)
+def test_regressed_tumour_is_treated(findings_of, text, cls):
+    (f,) = findings_of(text)
+    assert f.classification == cls
