@@ -315,3 +315,25 @@ REGRESSED_TUMOURS: list[tuple[str, str]] = [
 def test_regressed_tumour_is_treated(findings_of, text, cls):
     (f,) = findings_of(text)
     assert f.classification == cls
+
+
+# A radiation oncology note's technique abbreviations (EBRT, IGRT, VMAT) and
+# 'external beam radiation' are radiation therapy (guide §3, damage from
+# radiotherapy); after 'S/P' they name the radiation, no earlier surgery.
+RADIATION_TECHNIQUES: list[str] = [
+    "S/P EBRT to the prostate. Coarse prostatic calcifications.",
+    "Completed IGRT to the prostate in 2019. Coarse prostatic calcifications.",
+    "History of external beam radiation to the prostate. Prostatic calcifications.",
+    "Status post VMAT for left breast cancer. Calcifications in the left breast.",
+]
+
+
+@pytest.mark.parametrize("text", RADIATION_TECHNIQUES)
+def test_radiation_technique_is_radiation_therapy(analyzer, text):
+    names = {c.name for c in analyzer.analyze(text, "r").conditions}
+    assert "radiation therapy" in names and "prior surgery" not in names
+
+
+def test_planned_ebrt_is_no_condition(analyzer):
+    report = analyzer.analyze("Plan: EBRT 78 Gy. Prostatic calcifications.", "r")
+    assert "radiation therapy" not in {c.name for c in report.conditions}
