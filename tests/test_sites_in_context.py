@@ -202,7 +202,9 @@ POINTED_LESION: list[tuple[str, str, dict[str, Any]]] = [
     # two earlier ones at different places: no single one pointed back to
     ("CT: calcified granuloma in the spleen and a calcified granuloma in the liver.\nASSESSMENT: We discussed the calcified granuloma.", "calcified granuloma", {"site": ""}),
     # so does the subject of a predicate mention: 'the cyst is calcified'
-    ("Pelvic US: calcified cyst in the right ovary, 2 cm.\nIMPRESSION: The cyst is densely calcified, likely a dermoid.", "calcified", {"site": "ovary", "laterality": ""}),
+    # and, across the header between, its side (corpora/GUIDE.md laterality:
+    # a finding that refers back to an earlier mention takes its side)
+    ("Pelvic US: calcified cyst in the right ovary, 2 cm.\nIMPRESSION: The cyst is densely calcified, likely a dermoid.", "calcified", {"site": "ovary", "laterality": "right"}),
     ("Abdominal CT: a calcified granuloma in the spleen.\nASSESSMENT: Back pain. The granuloma is calcified and needs no workup.", "calcified", {"site": "spleen"}),
     ("CT: calcified granuloma in the spleen and a calcified granuloma in the liver.\nASSESSMENT: The granuloma is calcified.", "calcified", {"site": ""}),
 ]

@@ -228,7 +228,9 @@ def load_conditions(
             "conditions.json", "condition", entry["name"], entry["id"], first
         )
         conditions[entry["name"]] = entry
-        condition_rules += _condition_term_rules(entry, sites, checker)
+        condition_rules += _condition_term_rules(
+            entry, sites, checker, raw["mentions.json"].get("word_lists", {})
+        )
     variants = _spelling_variants(raw["conditions.json"], condition_rules)
     condition_rules += _variant_rules(condition_rules, variants)
     for rule in condition_rules:
@@ -384,7 +386,10 @@ def _check_flag(entry: dict[str, Any], cid: str, key: str) -> None:
 
 
 def _condition_term_rules(
-    entry: dict[str, Any], sites: dict[str, Any], checker: PatternChecker
+    entry: dict[str, Any],
+    sites: dict[str, Any],
+    checker: PatternChecker,
+    word_lists: dict[str, Any],
 ) -> list[dict[str, Any]]:
     cid = entry["id"]
     rules: list[dict[str, Any]] = []
@@ -430,6 +435,8 @@ def _condition_term_rules(
             md["not_before_number"] = True
         if "also" in term:
             md["also"] = _words(cid, term["also"], "also")
+        if "exam_label" in term:
+            md["exam_label"] = _word_list_name(cid, term["exam_label"], word_lists)
         rule: dict[str, Any] = {
             "literal": term["term"],
             "category": "CONDITION",
@@ -456,6 +463,18 @@ def _as_written(term: str, rule: dict[str, Any], checker: PatternChecker) -> lis
     written = {**rule, "metadata": md, "pattern": [{"ORTH": w} for w in term.split()]}
     checker.check("conditions.json", md["id"], written["pattern"])
     return [written]
+
+
+def _word_list_name(cid: Any, name: Any, word_lists: dict[str, Any]) -> str:
+    """A term's `exam_label`: the name of a word list of mentions.json."""
+    if not isinstance(name, str) or name not in word_lists:
+        raise PatternError(
+            "conditions.json",
+            f"exam_label must name a word list of mentions.json, not {name!r}",
+            cid,
+            "exam_label",
+        )
+    return name
 
 
 def _words(cid: Any, words: Any, key: str) -> tuple[str, ...]:

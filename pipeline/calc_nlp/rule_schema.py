@@ -138,6 +138,7 @@ TERM_KEYS = {
     "not_before_number",
     "not_after",
     "injured_organ",
+    "exam_label",
 }
 ANALYTE_KEYS = {
     "id",

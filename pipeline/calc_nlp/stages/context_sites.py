@@ -513,6 +513,11 @@ def site_from_previous_sentence(
     if named is not None:
         return named
     prev = _sentence_before(rd, sent, pointed)
+    crossed = prev.start > 0 and only_header(rd, prev) and _opens_on_lesion(rd, sent, f)
+    if crossed:
+        # 'PROCEDURE: Right renal mass cryoablation. FINDINGS: The mass has
+        # peripheral calcification.': the header names nothing
+        prev = rd.sent_at(prev.start - 1)
     # a sentence that names what something is ('compatible with
     # calciphylaxis') may name the finding before by its kind
     kind_only = not any(
@@ -533,9 +538,36 @@ def site_from_previous_sentence(
     ]
     if not cands:
         return _site_further_back(rd, f, sent)
+    if crossed and len({s.site for s in cands}) > 1:
+        return None  # lesions at two places before the header: none pointed to
     site = _one_side(cands[-1], cands)
     sides = {s.laterality for s in cands if s.site == site.site} - {""}
     return _side_of_lesion_name(rd, site, cands) if len(sides) <= 1 else site
+
+
+def only_header(rd: ReportDoc, sent: Span) -> bool:
+    """Is the sentence only a section's header ('FINDINGS:'), its words all
+    before the section's body?"""
+    sections = rd.layout.sections
+    if sent.start >= len(sections):
+        return False
+    _section, body, title, _question = sections[sent.start]
+    words = [i for i in range(sent.start, sent.end) if not rd.layout.blank[i]]
+    return bool(words) and title <= words[0] and words[-1] < body
+
+
+def _opens_on_lesion(rd: ReportDoc, sent: Span, f: Span) -> bool:
+    """Does the sentence open, before the finding, on a definite lesion noun,
+    one plain word allowed between ('The nodule contains ...', 'The target
+    nodule contains ...')? It speaks of the lesion named before it."""
+    lower = rd.lower
+    if lower[sent.start] not in DEFINITE:
+        return False
+    noun = next(
+        (i for i in range(sent.start + 1, min(sent.start + 3, f.start)) if lower[i] in rd.lesion_nouns),
+        None,
+    )
+    return noun is not None and all(lower[i].isalpha() for i in range(sent.start + 1, noun))
 
 
 def _keys_its_line(rd: ReportDoc, f: Span, sent: Span) -> bool:

@@ -18,6 +18,7 @@ from calc_nlp.stages.context_sites import (
     SENTENCES_BACK,
     label_block_start,
     names_other_part,
+    only_header,
     other_side_opens,
     part_ended,
     side_after_organ_label,
@@ -199,6 +200,10 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
     if "negated" in flags(rd.mods, f):
         return ""
     prev = rd.sent_at(sent.start - 1)
+    if prev.start > 0 and only_header(rd, prev):
+        # 'PROCEDURE: CT-guided biopsy of a left lower lobe nodule.
+        # FINDINGS: The nodule contains ...': the header names nothing
+        prev = rd.sent_at(prev.start - 1)
     if "\n\n" in rd.span_text(prev).replace("\r", "").replace(" ", ""):
         return ""  # a blank line: a new topic
     is_it = rd.lower[sent.start] == "it" and sent.start < f.start
@@ -231,11 +236,16 @@ def _subject_points_back(kit: Toolkit, rd: ReportDoc, sent: Span, f: Span) -> bo
     heads = kit.word_sets.get("clause_pointing_heads", frozenset()) | kit.word_sets.get(
         "lesion_nouns", frozenset()
     )
-    return (
-        lower[sent.start] == "the"
-        and sent.start + 1 < f.start
-        and lower[sent.start + 1] in heads
+    if lower[sent.start] != "the":
+        return False
+    # the noun right after 'the', or after one plain word that marks the
+    # thing a procedure works on ('The target nodule contains central
+    # calcification' after 'CT-guided biopsy, left lower lobe nodule')
+    noun = next(
+        (i for i in range(sent.start + 1, min(sent.start + 3, f.start)) if lower[i] in heads),
+        None,
     )
+    return noun is not None and all(lower[i].isalpha() for i in range(sent.start + 1, noun))
 
 
 def _side_of_the_same(rd: ReportDoc, f: Span) -> str:

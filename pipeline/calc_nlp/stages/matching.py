@@ -617,6 +617,8 @@ def _named_conditions(
             return True  # 'CIVI-CAD' is a chemotherapy regimen, not coronary disease
         if md.get("not_before_number") and _before_number(doc, c.end):
             return True  # 'MVA 1.2 cm2': a measurement, mitral valve area
+        if md.get("exam_label") and exam_label(lay, c, kit.word_sets[md["exam_label"]]):
+            return True  # 'SLE: cornea clear OU': the slit-lamp exam, no lupus
         if not md.get("lead") or c.end >= len(doc):
             return False
         entry = kit.rules.conditions[md["condition"]]
@@ -637,6 +639,44 @@ def _named_conditions(
         return any(i in starts for i in (c.end, *plain))
 
     return [c for c in conds if not empty(c)]
+
+
+# How far along its line (in tokens) an exam label's words are looked for.
+LABEL_REACH = 40
+
+
+def exam_label(lay: Layout, c: Span, words: frozenset[str]) -> bool:
+    """Does the abbreviation head a line of an examination rather than name
+    a disease ('SLE: cornea with band keratopathy OU', 'SLE:' over 'L/L:
+    normal OU', '..., SLE otherwise normal OU': the slit-lamp exam, not
+    lupus; guide §3, a condition the report asserts)? It opens its line,
+    sentence or list item, and its line (under a label with nothing after
+    its colon, the next line) names what that exam looks at, one of `words`
+    (its term's `exam_label` word list). 'PMH: SLE, HTN' and 'with SLE on
+    HCQ, here for OCT OU' keep the disease."""
+    lower, text = lay.lower, lay.words
+    i = c.start - 1
+    while i >= 0 and lay.blank[i] and "\n" not in text[i]:
+        i -= 1
+    if i >= 0 and "\n" not in text[i] and lower[i][:1].isalnum():
+        return False
+    back = range(c.start - 1, max(-1, c.start - 1 - LABEL_REACH), -1)
+    before = takewhile(lambda j: "\n" not in text[j], back)
+    if any(lower[j] in words for j in before):
+        return True
+    lines = 0
+    own = True  # nothing but blanks and a colon on the label's own line yet
+    for j in range(c.end, min(len(lower), c.end + LABEL_REACH)):
+        if "\n" in text[j]:
+            lines += 1
+            if lines > 1 or not own:
+                return False
+            continue
+        if lower[j] in words:
+            return True
+        if not (lay.blank[j] or lower[j] == ":") and lines == 0:
+            own = False
+    return False
 
 
 def _in_brackets(doc: Doc, c: Span) -> bool:
