@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -560,14 +560,17 @@ def _opens_on_lesion(rd: ReportDoc, sent: Span, f: Span) -> bool:
     """Does the sentence open, before the finding, on a definite lesion noun,
     one plain word allowed between ('The nodule contains ...', 'The target
     nodule contains ...')? It speaks of the lesion named before it."""
-    lower = rd.lower
-    if lower[sent.start] not in DEFINITE:
-        return False
-    noun = next(
-        (i for i in range(sent.start + 1, min(sent.start + 3, f.start)) if lower[i] in rd.lesion_nouns),
-        None,
+    return rd.lower[sent.start] in DEFINITE and noun_opens(
+        rd.lower, sent.start + 1, f.start, rd.lesion_nouns
     )
-    return noun is not None and all(lower[i].isalpha() for i in range(sent.start + 1, noun))
+
+
+def noun_opens(lower: list[str], at: int, end: int, nouns: Container[str]) -> bool:
+    """Is one of `nouns` the word at `at`, or the word after it with a plain
+    word (letters only) at `at` ('The nodule', 'The target nodule': the
+    thing a procedure works on), before token `end`?"""
+    noun = next((i for i in range(at, min(at + 2, end)) if lower[i] in nouns), None)
+    return noun is not None and all(lower[i].isalpha() for i in range(at, noun))
 
 
 def _keys_its_line(rd: ReportDoc, f: Span, sent: Span) -> bool:

@@ -18,6 +18,7 @@ from calc_nlp.stages.context_sites import (
     SENTENCES_BACK,
     label_block_start,
     names_other_part,
+    noun_opens,
     only_header,
     other_side_opens,
     part_ended,
@@ -236,16 +237,10 @@ def _subject_points_back(kit: Toolkit, rd: ReportDoc, sent: Span, f: Span) -> bo
     heads = kit.word_sets.get("clause_pointing_heads", frozenset()) | kit.word_sets.get(
         "lesion_nouns", frozenset()
     )
-    if lower[sent.start] != "the":
-        return False
     # the noun right after 'the', or after one plain word that marks the
     # thing a procedure works on ('The target nodule contains central
     # calcification' after 'CT-guided biopsy, left lower lobe nodule')
-    noun = next(
-        (i for i in range(sent.start + 1, min(sent.start + 3, f.start)) if lower[i] in heads),
-        None,
-    )
-    return noun is not None and all(lower[i].isalpha() for i in range(sent.start + 1, noun))
+    return lower[sent.start] == "the" and noun_opens(lower, sent.start + 1, f.start, heads)
 
 
 def _side_of_the_same(rd: ReportDoc, f: Span) -> str:
