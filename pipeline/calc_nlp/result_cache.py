@@ -61,14 +61,18 @@ class ResultCache:
     def put(self, digest: str, result: ReportResult, chars: int) -> None:
         """Keep a result just made (before the caller changes it) of a text
         of `chars` characters, if it has findings and the text is not too long."""
-        if (
-            self.size <= 0
-            or not result.findings
-            or chars > LONGEST
-            or not _ids_of(result, digest)
-        ):
+        if self.size <= 0 or not result.findings or chars > LONGEST:
             return
-        self._kept[digest] = as_report(result, result.report_id, digest)
+        ids = {f.finding_id for f in result.findings}
+        if any(f.lesion_id and f.lesion_id not in ids for f in result.findings):
+            return  # a lesion id that is none of its findings' ids
+        kept = as_report(result, result.report_id, digest)
+        # the ids made again must be the ones it has: else they were not
+        # made from this digest, and would be made wrongly for the next report
+        pairs = zip(kept.findings, result.findings, strict=True)
+        if any(k.finding_id != f.finding_id for k, f in pairs):
+            return
+        self._kept[digest] = kept
         self._kept.move_to_end(digest)
         if len(self._kept) > self.size:
             self._kept.popitem(last=False)
@@ -93,14 +97,3 @@ def as_report(result: ReportResult, report_id: str, digest: str) -> ReportResult
     ]
     return replace(result, report_id=report_id, findings=findings)
 
-
-def _ids_of(result: ReportResult, digest: str) -> bool:
-    """Are the result's ids made as `as_report` makes them again: each
-    finding's from its report id, `digest` and its span, each lesion's the
-    id of one of its findings? A result that is not so is not kept."""
-    ids = {f.finding_id for f in result.findings}
-    return all(
-        f.finding_id == finding_id(result.report_id, digest, f.start, f.end)
-        and (not f.lesion_id or f.lesion_id in ids)
-        for f in result.findings
-    )
