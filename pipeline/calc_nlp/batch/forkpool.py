@@ -12,9 +12,11 @@ never builds the pipeline: it answers what that screen can, as before. One
 without (the cache off or unwritable) builds the pipeline first and makes its
 screen from it; the first worker inherits it built and only forks.
 
-Tasks go through one queue (its feeder thread never blocks the parent);
-each worker sends its results through a pipe of its own, read by a thread
-of the parent. When a worker's pipe reads as ended the worker is gone (even
+Each worker takes its tasks from a queue of its own (its feeder thread
+never blocks the parent): a task goes to the worker named (`submit_to`: the
+one that analysed its texts before, batch/affinity.py) or to the one with
+the least work queued; each worker sends its results through a pipe of its
+own, read by a thread of the parent. When a worker's pipe reads as ended the worker is gone (even
 one killed halfway through sending a result: no other process holds that
 pipe), and the pool is broken (as ProcessPoolExecutor's BrokenProcessPool). Each worker dies with its parent
 (PR_SET_PDEATHSIG): the first with the run's process, the others with the
@@ -42,19 +44,20 @@ JOIN_SECONDS = 10.0
 
 class ForkPool:
     """`submit(fn, *args)` -> a handle whose `result()` is fn(*args) computed
-    in a worker; `ready` once the workers have their pipeline."""
+    in a worker; `ready` once the workers have their pipeline. `queued()`
+    is the work queued on each worker, as weighed by `submit_to`."""
 
     def __init__(self, workers: int, patterns: str | None, rules: Any):
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
         self.ready = False
-        self._tasks = ctx.Queue()
+        self._queues = [ctx.Queue() for _ in range(workers)]
         pipes = [ctx.Pipe(duplex=False) for _ in range(workers)]
         self._first = ctx.Process(
             target=_first_worker,
             args=(
-                self._tasks,
+                self._queues,
                 pipes,
                 patterns,
                 rules,
@@ -65,7 +68,8 @@ class ForkPool:
         self._workers = workers
         self._next = 0
         self._done: dict[int, tuple[bool, Any]] = {}
-        self._owed: set[int] = set()
+        self._owed: dict[int, tuple[int, int]] = {}  # tid: (worker, weight)
+        self._queued = [0] * workers
         self._broken: BaseException | None = None
         self._closing = False
         self._cond = threading.Condition()
@@ -96,14 +100,32 @@ class ForkPool:
                 self._first.join(JOIN_SECONDS)
             raise
 
+    @property
+    def workers(self) -> int:
+        return self._workers
+
+    def queued(self) -> list[int]:
+        """The weight of the tasks sent to each worker and not yet answered."""
+        with self._cond:
+            return list(self._queued)
+
     def submit(self, fn: Any, *args: Any) -> Pending:
+        """fn(*args) on the worker with the least work queued."""
+        queued = self.queued()
+        return self.submit_to(
+            min(range(self._workers), key=queued.__getitem__), 1, fn, *args
+        )
+
+    def submit_to(self, worker: int, weight: int, fn: Any, *args: Any) -> Pending:
+        """fn(*args) on `worker`, counted as `weight` of work until answered."""
         with self._cond:
             if self._broken is not None:
                 raise self._broken
             tid = self._next
             self._next += 1
-            self._owed.add(tid)
-        self._tasks.put((tid, fn, args))
+            self._owed[tid] = (worker, weight)
+            self._queued[worker] += weight
+        self._queues[worker].put((tid, fn, args))
         return Pending(self, tid)
 
     def _result(self, tid: int) -> Any:
@@ -113,7 +135,6 @@ class ForkPool:
             if tid not in self._done:
                 assert self._broken is not None
                 raise self._broken
-            self._owed.discard(tid)
             ok, value = self._done.pop(tid)
         if not ok:
             raise value
@@ -148,6 +169,8 @@ class ForkPool:
             else:
                 _, tid, ok, value = msg
                 self._done[tid] = (ok, value)
+                worker, weight = self._owed.pop(tid, (0, 0))
+                self._queued[worker] -= weight
             self._cond.notify_all()
 
     def _fail(self, exc: BaseException) -> None:
@@ -162,21 +185,23 @@ class ForkPool:
         self._closing = True
         _LIVE.discard(self)
         if ok and self._broken is None and self._first.is_alive():
-            for _ in range(self._workers):
-                self._tasks.put(None)
-            self._tasks.close()
+            for tasks in self._queues:
+                tasks.put(None)
+                tasks.close()
             self._first.join(JOIN_SECONDS)
         if self._first.is_alive():
             self._first.kill()
             self._first.join(JOIN_SECONDS)
         if self._first.exitcode == 0:
             # It ended after its own and its workers' last task: every task
-            # was read, so the feeder thread has written them all.
-            self._tasks.join_thread()
+            # was read, so the feeder threads have written them all.
+            for tasks in self._queues:
+                tasks.join_thread()
         else:
-            # No worker reads the task pipe any more: the feeder thread may be
-            # blocked writing to it for ever, and the exit would wait for it.
-            self._tasks.cancel_join_thread()
+            # No worker reads the task pipes any more: a feeder thread may be
+            # blocked writing to one for ever, and the exit would wait for it.
+            for tasks in self._queues:
+                tasks.cancel_join_thread()
         self._collector.join(JOIN_SECONDS)
         for end in self._ends:
             end.close()
@@ -230,7 +255,7 @@ def dies_with_parent(parent: int) -> None:
 
 
 def _first_worker(
-    tasks: Any,
+    queues: list[Any],
     pipes: list[tuple[Any, Any]],
     patterns: str | None,
     rules: Any,
@@ -256,7 +281,7 @@ def _first_worker(
     for i in range(1, len(pipes)):
         p = ctx.Process(
             target=_other_worker,
-            args=(tasks, pipes, i, os.getpid()),
+            args=(queues[i], pipes, i, os.getpid()),
             name="calc-nlp-worker",
         )
         p.start()
@@ -264,7 +289,7 @@ def _first_worker(
     for _, w in pipes[1:]:
         w.close()
     mine.send_bytes(_dumps(("ready",)))
-    _serve(tasks, mine)
+    _serve(queues[0], mine)
     for p in others:
         p.join()
 

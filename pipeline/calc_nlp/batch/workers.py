@@ -21,6 +21,7 @@ from calc_nlp.schema import STATUS_ERROR, ReportResult, report_row, text_digest
 if TYPE_CHECKING:  # imported by start_pool: an in-process run needs no pool
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from calc_nlp.batch.affinity import Split
     from calc_nlp.batch.forkpool import ForkPool, Pending
 
     Pool = ProcessPoolExecutor | ForkPool
@@ -251,17 +252,14 @@ def pipeline(
     window: deque[InFlight] = deque()
     limit = IN_FLIGHT * opts.workers
     screening = engine if engine is not None and not deadline else None
+    send = sender(pool, formats, deadline)
     ahead = 0  # bytes of text sent before the workers were ready
     for chunk in starting_chunks(records, opts.chunk_size, opts.workers):
         slots, work, digests = decide_chunk(chunk)
         screened: dict[str, float] = {}
         if screening is not None and work:
             slots, work, screened = answer_screened(slots, work, screening, formats)
-        fut = (
-            pool.submit(process_chunk_with_deadline, work, formats, deadline)
-            if work
-            else None
-        )
+        fut = send(work) if work else None
         window.append((len(chunk), slots, fut, digests, screened))
         if len(window) < limit:
             continue
@@ -318,8 +316,44 @@ def starting_chunks(
 # A chunk sent to the pool: (rows consumed, slots, the pool's future, the
 # digest of its rows, the timings of the parent's share of it).
 InFlight = tuple[
-    int, list[Any], "Future[Any] | Pending | None", bytes, dict[str, float]
+    int, list[Any], "Future[Any] | Pending | Split | None", bytes, dict[str, float]
 ]
+
+
+def sender(pool: Pool, formats: tuple[Any, Any, Any], deadline: float) -> Any:
+    """A function sending a chunk's work to `pool`: to a ForkPool, each
+    report to the worker that analysed its text before in this run, or else
+    to the one with least work queued (batch/affinity.py); to another pool,
+    the chunk as one task."""
+    from calc_nlp.batch.affinity import Affinity, Split
+    from calc_nlp.batch.forkpool import ForkPool
+
+    if not isinstance(pool, ForkPool):
+        return lambda work: pool.submit(
+            process_chunk_with_deadline, work, formats, deadline
+        )
+    affinity = Affinity(pool.workers)
+
+    def send(work: list[Any]) -> Split:
+        parts = [
+            (
+                where,
+                pool.submit_to(
+                    worker,
+                    weight,
+                    process_chunk_with_deadline,
+                    [work[i] for i in where],
+                    formats,
+                    deadline,
+                ),
+            )
+            for worker, where, weight in affinity.split(
+                [item[2] for item in work], pool.queued()
+            )
+        ]
+        return Split(len(work), parts)
+
+    return send
 
 
 def answer_screened(

@@ -1,0 +1,61 @@
+"""Which worker of a pool gets which report (batch/affinity.py)."""
+
+from __future__ import annotations
+
+from calc_nlp.batch.affinity import PER_REPORT, Affinity, Split
+from calc_nlp.result_cache import LONGEST
+
+
+def test_a_text_met_again_goes_to_the_worker_it_went_to():
+    aff = Affinity(2)
+    queued = [0, 0]
+    first = aff.place(["a" * 100, "b" * 10, "c" * 10], queued)
+    assert [w for w, _ in first] == [0, 1, 1]
+    assert queued == [600, 1020]
+    again = aff.place(["b" * 10, "a" * 100, "d"], queued)
+    # the repeats go where their text went, counted as a report's share only;
+    # a new text goes to the worker with least work queued
+    assert again == [(1, PER_REPORT), (0, PER_REPORT), (0, PER_REPORT + 1)]
+    assert queued == [1601, 1520]
+
+
+def test_new_texts_go_to_the_worker_with_least_work_queued():
+    aff = Affinity(3)
+    queued = [5000, 0, 200]
+    places = aff.place(["x" * 1000, "y", "z"], queued)
+    assert [w for w, _ in places] == [1, 2, 2]
+
+
+def test_only_the_last_texts_and_no_very_long_one_are_remembered():
+    aff = Affinity(2, size=2)
+    queued = [0, 0]
+    long = "L" * (LONGEST + 1)
+    aff.place(["p", "q", "r", long], queued)
+    assert set(aff._sent) == {hash("q"), hash("r")}
+    # "r" went to the first worker; with the second one idle, only "r" goes
+    # back to the first ("p" was forgotten, the long text never kept)
+    assert [w for w, _ in aff.place(["p", "r", long], [10**9, 0])] == [1, 0, 1]
+
+
+def test_split_gives_each_worker_its_texts_and_their_weight():
+    aff = Affinity(2)
+    parts = aff.split(["a" * 100, "b" * 10, "c" * 10, "a" * 100], [0, 0])
+    assert parts == [(0, [0, 3], 600 + PER_REPORT), (1, [1, 2], 1020)]
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def test_split_results_come_back_in_the_order_of_the_work():
+    parts = [
+        ([0, 2, 3], _Done((["a", "c", "d"], {"match": 1.0}))),
+        ([1, 4], _Done((["b", "e"], {"match": 0.5, "context": 2.0}))),
+    ]
+    results, timings = Split(5, parts).result()
+    assert results == ["a", "b", "c", "d", "e"]
+    assert timings == {"match": 1.5, "context": 2.0}
