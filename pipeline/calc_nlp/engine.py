@@ -127,8 +127,10 @@ class Engine:
         if result is not None:
             self.timings["cached_reports"] += 1
             return result
+        analysed = self.timings["nlp_reports"]
         result = self._analyzer.analyze(text, report_id, digest, self.timings)
-        self.cache.put(digest, result, len(text))
+        if self.timings["nlp_reports"] > analysed:  # not stopped by the prefilter
+            self.cache.put(digest, result, len(text))
         return result  # type: ignore[no-any-return]
 
     def screen_from_pipeline(self) -> None:

@@ -9,9 +9,10 @@ report id: the finding and lesion ids are made again from that id (they
 hash it with the text and the span), and every other value is the same, as
 a test checks over every corpus report.
 
-Only results with findings of texts up to `LONGEST` characters are kept
-(those cost the whole pipeline; a finding-free report costs little to read
-again, and a very long one holds so many findings that a thousand of them
+Only the results of texts the pipeline analysed (the prefilter passed
+them: each cost the whole pipeline, with findings or without; one the
+prefilter stops costs little to read again) of up to `LONGEST` characters
+are kept (a very long one holds so many findings that a thousand of them
 would fill the memory), at most `SIZE` of them, the least recently met
 dropped first. Each process keeps its own, for one run: an engine a
 process keeps for the next run (the command's in-process engine, an API
@@ -36,7 +37,7 @@ LONGEST = 65_536
 
 
 class ResultCache:
-    """The results of the last `size` texts with findings, by text digest."""
+    """The results of the last `size` texts analysed, by text digest."""
 
     def __init__(self, size: int = SIZE):
         self.size = size
@@ -59,9 +60,9 @@ class ResultCache:
         return as_report(kept, report_id, digest)
 
     def put(self, digest: str, result: ReportResult, chars: int) -> None:
-        """Keep a result just made (before the caller changes it) of a text
-        of `chars` characters, if it has findings and the text is not too long."""
-        if self.size <= 0 or not result.findings or chars > LONGEST:
+        """Keep a result just made by the pipeline (before the caller changes
+        it) of a text of `chars` characters, if the text is not too long."""
+        if self.size <= 0 or chars > LONGEST:
             return
         ids = {f.finding_id for f in result.findings}
         if any(f.lesion_id and f.lesion_id not in ids for f in result.findings):
