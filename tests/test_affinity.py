@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from calc_nlp.batch.affinity import PER_REPORT, Affinity, Split
+from calc_nlp.batch.affinity import ANALYSIS, CACHED, STOPPED, Affinity, Split
 from calc_nlp.result_cache import LONGEST
 
 
@@ -11,12 +11,20 @@ def test_a_text_met_again_goes_to_the_worker_it_went_to():
     queued = [0, 0]
     first = aff.place(["a" * 100, "b" * 10, "c" * 10], queued)
     assert [w for w, _ in first] == [0, 1, 1]
-    assert queued == [600, 1020]
+    assert queued == [ANALYSIS + 100, 2 * ANALYSIS + 20]
     again = aff.place(["b" * 10, "a" * 100, "d"], queued)
-    # the repeats go where their text went, counted as a report's share only;
+    # the repeats go where their text went, counted as a result given again;
     # a new text goes to the worker with least work queued
-    assert again == [(1, PER_REPORT), (0, PER_REPORT), (0, PER_REPORT + 1)]
-    assert queued == [1601, 1520]
+    assert again == [(1, CACHED), (0, CACHED), (0, ANALYSIS + 1)]
+    assert queued == [2 * ANALYSIS + 101 + CACHED, 2 * ANALYSIS + 20 + CACHED]
+
+
+def test_a_text_the_prefilter_stops_goes_where_least_work_is_and_is_not_kept():
+    aff = Affinity(2)
+    queued = [100, 0]
+    places = aff.place(["clear", "clear", "calc"], queued, [True, True, False])
+    assert places == [(1, STOPPED), (1, STOPPED), (1, ANALYSIS + 4)]
+    assert set(aff._sent) == {hash("calc")}
 
 
 def test_new_texts_go_to_the_worker_with_least_work_queued():
@@ -40,7 +48,10 @@ def test_only_the_last_texts_and_no_very_long_one_are_remembered():
 def test_split_gives_each_worker_its_texts_and_their_weight():
     aff = Affinity(2)
     parts = aff.split(["a" * 100, "b" * 10, "c" * 10, "a" * 100], [0, 0])
-    assert parts == [(0, [0, 3], 600 + PER_REPORT), (1, [1, 2], 1020)]
+    assert parts == [
+        (0, [0, 3], ANALYSIS + 100 + CACHED),
+        (1, [1, 2], 2 * ANALYSIS + 20),
+    ]
 
 
 class _Done:

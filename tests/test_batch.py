@@ -70,6 +70,37 @@ def test_outputs_identical_with_workers_forked_from_the_first(
 @pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="fork pools are Linux's"
 )
+@pytest.mark.parametrize("short", [True, False])
+def test_outputs_identical_when_the_parent_leaves_screening_to_the_workers(
+    tmp_path, reference, monkeypatch, short
+):
+    """Once a ForkPool's workers are ready and short of work, the parent asks
+    only the prefilter of each report and leaves the rest to the workers
+    (workers.short_of_work): they give the very rows the parent's screen
+    would. Both ways, forced here for every chunk after the first ones (the
+    pool made ready before most chunks are read), give the 1-worker rows."""
+    from calc_nlp import engine
+    from calc_nlp.batch import workers
+
+    asked = []
+    real = engine.Engine.may_need_pipeline
+
+    def spy(self, text):
+        asked.append(text)
+        return real(self, text)
+
+    monkeypatch.setattr(engine.Engine, "may_need_pipeline", spy)
+    monkeypatch.setattr(workers, "START_AHEAD", 1)
+    monkeypatch.setattr(workers, "SHORT_OF_WORK", 10**12 if short else 0)
+    out = _run(tmp_path, DEMO / "reports.csv", workers=2, chunk_size=2)
+    assert bool(asked) is short
+    for name in ("findings.csv", "reports.csv", "errors.csv"):
+        assert (out / name).read_bytes() == (reference / name).read_bytes()
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="fork pools are Linux's"
+)
 def test_a_run_without_the_build_cache_uses_the_fork_pool_too(
     tmp_path, reference, monkeypatch
 ):

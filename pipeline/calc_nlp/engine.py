@@ -142,6 +142,16 @@ class Engine:
         if self.screen is None and self._analyzer is not None:
             self.screen = Screen.of(self.rules, self._analyzer)
 
+    def may_need_pipeline(self, text: str) -> bool:
+        """False for a text the screen's prefilter stops (its rows need no
+        pipeline), True otherwise (and when there is no screen)."""
+        if self.screen is None:
+            return True
+        try:
+            return bool(self.screen.passes(text))
+        except Exception:  # noqa: BLE001 - the pipeline gives its own result
+            return True
+
     def screened_rows(
         self, row: int, report_id: str, text: str, note: str = "", digest: str = ""
     ) -> Rows | None:

@@ -149,6 +149,12 @@ class Screen:
         except Exception:  # noqa: BLE001 - absent or of another shape: no screen
             return None
 
+    def passes(self, text: str) -> bool:
+        """Does the prefilter pass the text (the first test of `result`)? A
+        pool's parent asks only this of the reports it leaves its workers to
+        answer (batch/workers.py): those it passes may need the pipeline."""
+        return passes_prefilter(self.prefilter, self.capitals, text)
+
     def result(
         self, text: str, report_id: str, timings: Counter[str] | None = None
     ) -> ReportResult | None:

@@ -11,9 +11,10 @@ SHA-256, so two texts of one hash cost an analysis at most, never a wrong
 row). Texts longer than `result_cache.LONGEST` are not kept by the workers
 and go wherever there is least work.
 
-The work queued on a worker is counted in characters of text to analyse,
-plus a fixed share per report; a text the worker is expected to answer from
-its results counts the fixed share only.
+The work queued on a worker is counted in about microseconds: a text to
+analyse by its length plus a fixed share, one the worker is expected to
+answer from its results, and one the prefilter stops (a report the parent
+left the worker to answer, batch/workers.py), as small fixed shares.
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ from typing import Any
 
 from calc_nlp.result_cache import LONGEST, SIZE
 
-# What a report costs beside its text, in characters: the per-report work
-# of the pipeline is about that of 500 characters of text.
-PER_REPORT = 500
+# What a report costs a worker, in about microseconds (real-text mix, one
+# core): an analysis 0.8 ms plus 1 us a character; a result given again
+# 0.05 ms; a report the prefilter stops 0.04 ms (read again there, its lab
+# values and row made).
+ANALYSIS = 800
+CACHED = 50
+STOPPED = 40
 
 
 class Affinity:
@@ -37,34 +42,48 @@ class Affinity:
         self.size = size
         self._sent: OrderedDict[int, int] = OrderedDict()
 
-    def place(self, texts: Sequence[str], queued: list[int]) -> list[tuple[int, int]]:
+    def place(
+        self,
+        texts: Sequence[str],
+        queued: list[int],
+        stopped: Sequence[bool] = (),
+    ) -> list[tuple[int, int]]:
         """(worker, weight) for each text, in order; `queued` (the work queued
-        on each worker) is raised by each text's weight as it is placed."""
+        on each worker) is raised by each text's weight as it is placed.
+        `stopped`: per text, does the prefilter stop it (no analysis, nothing
+        kept: it goes where there is least work)."""
         out = []
-        for text in texts:
-            key = hash(text)
-            worker = self._sent.get(key)
-            if worker is not None:
-                self._sent.move_to_end(key)
-                weight = PER_REPORT
+        for i, text in enumerate(texts):
+            least = min(range(self.workers), key=queued.__getitem__)
+            if stopped and stopped[i]:
+                worker, weight = least, STOPPED
             else:
-                worker = min(range(self.workers), key=queued.__getitem__)
-                weight = PER_REPORT + len(text)
-                if len(text) <= LONGEST:
-                    self._sent[key] = worker
-                    if len(self._sent) > self.size:
-                        self._sent.popitem(last=False)
+                worker, weight = self._analysed_by(text, least)
             queued[worker] += weight
             out.append((worker, weight))
         return out
 
+    def _analysed_by(self, text: str, least: int) -> tuple[int, int]:
+        """The worker that analysed `text` and the weight of a result given
+        again; else `least`, remembered for it, and the weight of an analysis."""
+        key = hash(text)
+        worker = self._sent.get(key)
+        if worker is not None:
+            self._sent.move_to_end(key)
+            return worker, CACHED
+        if len(text) <= LONGEST:
+            self._sent[key] = least
+            if len(self._sent) > self.size:
+                self._sent.popitem(last=False)
+        return least, ANALYSIS + len(text)
+
     def split(
-        self, texts: Sequence[str], queued: list[int]
+        self, texts: Sequence[str], queued: list[int], stopped: Sequence[bool] = ()
     ) -> list[tuple[int, list[int], int]]:
         """`place` as (worker, the indexes of its texts, their weight) for each
         worker given any."""
         parts: dict[int, tuple[list[int], list[int]]] = {}
-        for i, (worker, weight) in enumerate(self.place(texts, queued)):
+        for i, (worker, weight) in enumerate(self.place(texts, queued, stopped)):
             where, weights = parts.setdefault(worker, ([], []))
             where.append(i)
             weights.append(weight)

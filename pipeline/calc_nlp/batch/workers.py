@@ -257,9 +257,13 @@ def pipeline(
     for chunk in starting_chunks(records, opts.chunk_size, opts.workers):
         slots, work, digests = decide_chunk(chunk)
         screened: dict[str, float] = {}
+        stopped: list[bool] = []
         if screening is not None and work:
-            slots, work, screened = answer_screened(slots, work, screening, formats)
-        fut = send(work) if work else None
+            if short_of_work(pool):
+                stopped = [not screening.may_need_pipeline(item[2]) for item in work]
+            else:
+                slots, work, screened = answer_screened(slots, work, screening, formats)
+        fut = send(work, stopped) if work else None
         window.append((len(chunk), slots, fut, digests, screened))
         if len(window) < limit:
             continue
@@ -289,6 +293,23 @@ IN_FLIGHT = 4
 # parent has less left to read while they run.
 START_AHEAD = 64
 START_BYTES = 32 << 20
+
+# A worker with less work queued than this (in about microseconds,
+# batch/affinity.py) is short of work: the parent leaves it the reports the
+# prefilter stops to answer, instead of answering them itself.
+SHORT_OF_WORK = 20_000
+
+
+def short_of_work(pool: Any) -> bool:
+    """Are a ForkPool's workers ready, and one of them short of work? The
+    parent, which reads, screens and writes every row, is then what holds
+    the run back (a corpus of reports most of which the prefilter stops, or
+    whose texts repeat): it screens only by the prefilter, and the workers
+    answer the rest, with the very rows the parent would have given them."""
+    if not getattr(pool, "ready", False) or not hasattr(pool, "queued"):
+        return False
+    return min(pool.queued()) < SHORT_OF_WORK
+
 
 # The first chunk of each worker is this fraction of --chunk-size.
 FIRST_CHUNK_FRACTION = 8
@@ -321,20 +342,21 @@ InFlight = tuple[
 
 
 def sender(pool: Pool, formats: tuple[Any, Any, Any], deadline: float) -> Any:
-    """A function sending a chunk's work to `pool`: to a ForkPool, each
-    report to the worker that analysed its text before in this run, or else
-    to the one with least work queued (batch/affinity.py); to another pool,
-    the chunk as one task."""
+    """A function sending a chunk's work (and, per report, does the prefilter
+    stop it, when the parent asked) to `pool`: to a ForkPool, each report to
+    the worker that analysed its text before in this run, or else to the one
+    with least work queued (batch/affinity.py); to another pool, the chunk
+    as one task."""
     from calc_nlp.batch.affinity import Affinity, Split
     from calc_nlp.batch.forkpool import ForkPool
 
     if not isinstance(pool, ForkPool):
-        return lambda work: pool.submit(
+        return lambda work, _stopped=(): pool.submit(
             process_chunk_with_deadline, work, formats, deadline
         )
     affinity = Affinity(pool.workers)
 
-    def send(work: list[Any]) -> Split:
+    def send(work: list[Any], stopped: list[bool]) -> Split:
         parts = [
             (
                 where,
@@ -348,7 +370,7 @@ def sender(pool: Pool, formats: tuple[Any, Any, Any], deadline: float) -> Any:
                 ),
             )
             for worker, where, weight in affinity.split(
-                [item[2] for item in work], pool.queued()
+                [item[2] for item in work], pool.queued(), stopped
             )
         ]
         return Split(len(work), parts)
