@@ -27,6 +27,17 @@ def test_a_text_the_prefilter_stops_goes_where_least_work_is_and_is_not_kept():
     assert set(aff._sent) == {hash("calc")}
 
 
+def test_a_text_met_again_passes_over_a_worker_far_busier():
+    """A worker busy with a very long report would keep a repeat waiting for
+    longer than its analysis elsewhere takes: it goes to the other, which is
+    remembered for it from then on."""
+    aff = Affinity(2)
+    aff.place(["x" * 100], [0, 0])  # to worker 0
+    assert aff.place(["x" * 100], [ANALYSIS + 100, 0]) == [(0, CACHED)]
+    assert aff.place(["x" * 100], [ANALYSIS + 101, 0]) == [(1, ANALYSIS + 100)]
+    assert aff.place(["x" * 100], [0, 0]) == [(1, CACHED)]
+
+
 def test_new_texts_go_to_the_worker_with_least_work_queued():
     aff = Affinity(3)
     queued = [5000, 0, 200]
@@ -40,9 +51,9 @@ def test_only_the_last_texts_and_no_very_long_one_are_remembered():
     long = "L" * (LONGEST + 1)
     aff.place(["p", "q", "r", long], queued)
     assert set(aff._sent) == {hash("q"), hash("r")}
-    # "r" went to the first worker; with the second one idle, only "r" goes
-    # back to the first ("p" was forgotten, the long text never kept)
-    assert [w for w, _ in aff.place(["p", "r", long], [10**9, 0])] == [1, 0, 1]
+    # "p" and "r" went to the first worker; with the second one less busy,
+    # only "r" goes back to the first ("p" was forgotten)
+    assert [w for w, _ in aff.place(["p", "r"], [500, 0])] == [1, 0]
 
 
 def test_split_gives_each_worker_its_texts_and_their_weight():

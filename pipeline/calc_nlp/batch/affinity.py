@@ -58,24 +58,31 @@ class Affinity:
             if stopped and stopped[i]:
                 worker, weight = least, STOPPED
             else:
-                worker, weight = self._analysed_by(text, least)
+                worker, weight = self._analysed_by(text, least, queued)
             queued[worker] += weight
             out.append((worker, weight))
         return out
 
-    def _analysed_by(self, text: str, least: int) -> tuple[int, int]:
+    def _analysed_by(
+        self, text: str, least: int, queued: list[int]
+    ) -> tuple[int, int]:
         """The worker that analysed `text` and the weight of a result given
-        again; else `least`, remembered for it, and the weight of an analysis."""
+        again; else `least`, remembered for it, and the weight of an analysis.
+        A worker with more work queued than `least` by more than the text's
+        analysis (one busy with a very long report) is passed over: the text
+        is analysed again where it is answered sooner."""
         key = hash(text)
+        analysis = ANALYSIS + len(text)
         worker = self._sent.get(key)
-        if worker is not None:
+        if worker is not None and queued[worker] - queued[least] <= analysis:
             self._sent.move_to_end(key)
             return worker, CACHED
         if len(text) <= LONGEST:
             self._sent[key] = least
+            self._sent.move_to_end(key)
             if len(self._sent) > self.size:
                 self._sent.popitem(last=False)
-        return least, ANALYSIS + len(text)
+        return least, analysis
 
     def split(
         self, texts: Sequence[str], queued: list[int], stopped: Sequence[bool] = ()
