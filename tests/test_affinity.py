@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from calc_nlp.batch.affinity import ANALYSIS, CACHED, STOPPED, Affinity, Split
+from calc_nlp.batch.affinity import (
+    ANALYSIS,
+    CACHED,
+    PASS_OVER,
+    STOPPED,
+    Affinity,
+    Split,
+)
 from calc_nlp.result_cache import LONGEST
 
 
@@ -33,8 +40,8 @@ def test_a_text_met_again_passes_over_a_worker_far_busier():
     remembered for it from then on."""
     aff = Affinity(2)
     aff.place(["x" * 100], [0, 0])  # to worker 0
-    assert aff.place(["x" * 100], [ANALYSIS + 100, 0]) == [(0, CACHED)]
-    assert aff.place(["x" * 100], [ANALYSIS + 101, 0]) == [(1, ANALYSIS + 100)]
+    assert aff.place(["x" * 100], [PASS_OVER - 1, 0]) == [(0, CACHED)]
+    assert aff.place(["x" * 100], [PASS_OVER, 0]) == [(1, ANALYSIS + 100)]
     assert aff.place(["x" * 100], [0, 0]) == [(1, CACHED)]
 
 

@@ -218,6 +218,9 @@ def test_a_pool_analyses_a_text_met_again_once(tmp_path, workers):
         for lobe in ("upper", "lower")
         for mm in range(3, 9)
     ]
+    # at most 4 chunks of 8 per worker in flight: a worker's queue never
+    # holds affinity.PASS_OVER more work than another's, so no repeat is
+    # passed over to a worker that has not analysed its text
     rows = [(f"R{i}", t) for i, t in enumerate(texts * 8)]
     random.Random(7).shuffle(rows)
     src = tmp_path / "in.csv"

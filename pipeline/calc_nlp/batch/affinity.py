@@ -32,6 +32,10 @@ from calc_nlp.result_cache import LONGEST, SIZE
 ANALYSIS = 800
 CACHED = 50
 STOPPED = 40
+# A text met again goes to the worker that analysed it unless that worker
+# has this much more work queued than the least busy one (a very long
+# report): the ordinary unevenness of two queues is some milliseconds.
+PASS_OVER = 200_000
 
 
 class Affinity:
@@ -68,13 +72,13 @@ class Affinity:
     ) -> tuple[int, int]:
         """The worker that analysed `text` and the weight of a result given
         again; else `least`, remembered for it, and the weight of an analysis.
-        A worker with more work queued than `least` by more than the text's
-        analysis (one busy with a very long report) is passed over: the text
-        is analysed again where it is answered sooner."""
+        A worker with `PASS_OVER` more work queued than `least` (one busy with
+        a very long report) is passed over: the text is analysed again where
+        it is answered sooner."""
         key = hash(text)
         analysis = ANALYSIS + len(text)
         worker = self._sent.get(key)
-        if worker is not None and queued[worker] - queued[least] <= analysis:
+        if worker is not None and queued[worker] - queued[least] < PASS_OVER:
             self._sent.move_to_end(key)
             return worker, CACHED
         if len(text) <= LONGEST:
