@@ -18,7 +18,7 @@ otherwise), every figure from whole fresh processes:
   text, and spaCy's blank English tokenizer over every text (median of
   `--repeats` runs); calc-nlp's time divided by the tokenizer's;
 - naive medspaCy (medspacy.load() plus one regex target rule), one process;
-- peak RSS of the whole process tree;
+- peak RSS and CPU seconds (user and system) of the whole process tree;
 - `--long-report-mb N` (default 50): one report of N MB (target under a
   minute); one report of a finding word said 1,000 times in one sentence
   (10 kB of junk, start-up included); `--rss-rows` (default 100000,2000000): peak RSS by corpus size,
@@ -169,6 +169,9 @@ def throughput(
         },
         "peak_rss_mib": {
             f"{s}_workers_{w}": r["peak_rss_mib"] for (s, w), r in runs.items()
+        },
+        "cpu_seconds": {
+            f"{s}_workers_{w}": round(r["cpu_s"], 2) for (s, w), r in runs.items()
         },
         "outputs_identical_workers_1_2": same,
     }

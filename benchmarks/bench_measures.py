@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,7 +42,20 @@ def _tree_rss_kb(pid: int) -> int:
 
 def timed(cmd: list[str]) -> tuple[float, int, str]:
     """Wall seconds, peak tree RSS (MiB) and standard output of a command."""
+    seconds, peak, out, _ = timed_cpu(cmd)
+    return seconds, peak, out
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed_cpu(cmd: list[str]) -> tuple[float, int, str, float]:
+    """`timed`, and the CPU seconds (user and system) of the command's whole
+    process tree: its workers are joined before it exits."""
     peak = 0
+    cpu = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     done = threading.Event()
@@ -57,6 +71,7 @@ def timed(cmd: list[str]) -> tuple[float, int, str]:
     out, err = proc.communicate()
     # timed before the sampler is joined: it may sleep up to 0.1 s more
     seconds = time.perf_counter() - start
+    cpu = _children_cpu() - cpu
     done.set()
     t.join()
     if proc.returncode not in (0, 1):
@@ -64,13 +79,13 @@ def timed(cmd: list[str]) -> tuple[float, int, str]:
             f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
             f"{err.decode(errors='replace')[-2000:]}"
         )
-    return seconds, peak // 1024, out.decode(errors="replace")
+    return seconds, peak // 1024, out.decode(errors="replace"), cpu
 
 
 def ours(src: Path, out: Path, workers: int) -> dict[str, Any]:
     """`calc-nlp run` end to end in a fresh process."""
     cmd = [sys.executable, "-m", "calc_nlp", "run", str(src), "-o", str(out)]
-    seconds, rss, _ = timed(cmd + ["--workers", str(workers), "-q"])
+    seconds, rss, _, cpu = timed_cpu(cmd + ["--workers", str(workers), "-q"])
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     n = manifest["reports"]
     return {
@@ -78,6 +93,7 @@ def ours(src: Path, out: Path, workers: int) -> dict[str, Any]:
         "seconds": seconds,
         "reports_per_s": n / seconds,
         "peak_rss_mib": rss,
+        "cpu_s": cpu,
         "stages": manifest["stage_seconds"],
         "cached": manifest.get("reports_by_path", {}).get("cached", 0),
     }

@@ -23,6 +23,13 @@ def _cached(r: dict[str, Any], size: str) -> str:
     return f"{n:,} of {total:,}"
 
 
+def _cpu(r: dict[str, Any], size: str) -> str:
+    """CPU seconds with 1 and 2 workers: the pool's own cost is the rise."""
+    cpu = r.get("cpu_seconds", {})
+    one, two = cpu.get(f"{size}_workers_1"), cpu.get(f"{size}_workers_2")
+    return "" if one is None or two is None else f"{one} / {two} s"
+
+
 def markdown(r: dict[str, Any]) -> str:
     c = r["corpus"]
     large = f"{c['large']:,}" if c["large"] else "-"
@@ -48,6 +55,8 @@ def markdown(r: dict[str, Any]) -> str:
         f"| the same, every text distinct | {r['calc_nlp_over_tokenizer_distinct']} ({r['seconds']['small_distinct_workers_1']} s / {r['bare_tokenizer_s']} s) | | |",
         f"| floor: csv read + one regex per report | {r['floor_csv_regex_s']} s | | |",
         f"| naive medspaCy (medspacy.load() + 1 regex rule, 1 process) | {r['naive_medspacy_reports_per_s']} reports/s | | |",
+        f"| CPU seconds, whole process tree, --workers 1 / 2 | {_cpu(r, 'small')} | {_cpu(r, 'large')} | |",
+        f"| the same, every text distinct | {_cpu(r, 'small_distinct')} | {_cpu(r, 'large_distinct')} | |",
         f"| peak RSS, whole process tree, --workers 1 / 2 | {rss['small_workers_1']} / {rss['small_workers_2']} MiB | {rss.get('large_workers_1', '')} / {rss.get('large_workers_2', '')} MiB | |",
         f"| outputs identical with 1 and 2 workers | {r['outputs_identical_workers_1_2']} | | |",
     ]
