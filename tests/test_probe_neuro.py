@@ -1,0 +1,57 @@
+"""Probe round on neurology and neurosurgery notes (clinic consults and
+follow-ups, neurosurgical consults and operative notes, EEG/EMG reports that
+recap imaging). Made-up sentences, one row per wording; none is taken from a
+real note.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _conditions(analyzer, text: str) -> list[str]:
+    return [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+FINDING = " CT head: calcified granuloma in the left frontal lobe."
+
+# 'Status post' before an event that is no operation (a seizure, a brain or
+# cord injury, a bleed, a transient ischaemic attack, a cardiac arrest, a
+# ruptured aneurysm, clot-dissolving drugs) names that event, not an earlier
+# surgery (guide §3: trauma and earlier surgery; a condition is what the
+# report asserts).
+NOT_SURGERY = [
+    "HPI: 30M s/p severe TBI in a motorcycle crash 8 months ago.",
+    "55 yo woman s/p right thalamic ICH in March.",
+    "Pt is s/p SAH from a ruptured PComm aneurysm, coiled.",
+    "s/p generalized seizure this morning, now at baseline.",
+    "s/p GTC seizure x2 overnight.",
+    "Status post TIA last week with transient aphasia.",
+    "s/p IV tPA at the outside hospital.",
+    "62M s/p cardiac arrest, for prognostication EEG.",
+    "Status post cervical SCI in 2015, C5 ASIA B.",
+    "s/p ruptured AVM in 2009.",
+    "Status post concussion playing football.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SURGERY)
+def test_status_post_an_event_is_no_prior_surgery(analyzer, text):
+    assert "prior surgery" not in _conditions(analyzer, text + FINDING)
+
+
+# ... while 'status post' an operation, or an event's treatment by one,
+# stays an earlier surgery.
+STILL_SURGERY = [
+    "s/p VP shunt placement for NPH.",
+    "s/p C5-6 ACDF in 2018.",
+    "Status post left frontal craniotomy for meningioma.",
+    "s/p L4-5 laminectomy and fusion.",
+    "s/p suboccipital decompression.",
+    "s/p aneurysm clipping.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_SURGERY)
+def test_status_post_an_operation_stays_prior_surgery(analyzer, text):
+    assert "prior surgery" in _conditions(analyzer, text + FINDING)
