@@ -55,3 +55,37 @@ STILL_SURGERY = [
 @pytest.mark.parametrize("text", STILL_SURGERY)
 def test_status_post_an_operation_stays_prior_surgery(analyzer, text):
     assert "prior surgery" in _conditions(analyzer, text + FINDING)
+
+
+# A calcification that is itself the subject of 'is a consideration' or
+# 'remains a possibility' is offered, not found: its presence is hedged
+# (guide §2, uncertain), as with 'would be a consideration'.
+OFFERED = [
+    "Calcified embolus in the left M1 segment is a consideration given its density.",
+    "A calcified embolus remains a possibility.",
+    "Calcified thrombus within the aneurysm is also a consideration.",
+    "Small calcification in the left hippocampus is a possibility.",
+    "A calcified granuloma is a remote possibility.",
+]
+
+
+@pytest.mark.parametrize("text", OFFERED)
+def test_a_calcification_named_as_a_consideration_is_uncertain(findings_of, text):
+    (f,) = findings_of(text)
+    assert f.uncertain and not f.negated
+
+
+# A consideration that names another thing (the cause of a calcification
+# seen) leaves the finding affirmed.
+SEEN = [
+    "Calcified lesion in the right frontal lobe; tuberculoma is a consideration.",
+    "Calcified granuloma, remote TB would be a consideration.",
+    "Calcified lesion in the left occipital lobe. Neurocysticercosis is a possibility.",
+    "Calcified left frontal lesion, for which neurocysticercosis remains a consideration.",
+]
+
+
+@pytest.mark.parametrize("text", SEEN)
+def test_a_consideration_of_a_cause_leaves_the_finding_affirmed(findings_of, text):
+    (f,) = findings_of(text)
+    assert not f.uncertain
