@@ -89,3 +89,33 @@ SEEN = [
 def test_a_consideration_of_a_cause_leaves_the_finding_affirmed(findings_of, text):
     (f,) = findings_of(text)
     assert not f.uncertain
+
+
+# An imaging study that 'again shows' a calcification shows it as before:
+# stable, as 'again seen' and 'again demonstrated' are (corpora/GUIDE.md,
+# Descriptors, change).
+AGAIN_SHOWS = [
+    "Imaging again shows gyriform cortical calcification in the right parietal lobe.",
+    "MRI again demonstrates the calcified granuloma in the left frontal lobe.",
+    "CT today again shows basal ganglia calcifications.",
+    "Repeat CT again showed the calcified meningioma.",
+    "Follow-up head CT again reveals a calcified granuloma in the right frontal lobe.",
+    "Her CT again revealed dense pallidal calcifications.",
+]
+
+
+@pytest.mark.parametrize("text", AGAIN_SHOWS)
+def test_again_shows_is_stable(only, text):
+    assert only(text).change == "stable"
+
+
+# 'Shows' alone, or 'again' about something else, gives no change.
+NO_CHANGE = [
+    "CT head shows basal ganglia calcifications.",
+    "She again had a seizure; CT shows a calcified granuloma in the left frontal lobe.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CHANGE)
+def test_shows_alone_gives_no_change(only, text):
+    assert only(text).change == ""
