@@ -119,3 +119,39 @@ NO_CHANGE = [
 @pytest.mark.parametrize("text", NO_CHANGE)
 def test_shows_alone_gives_no_change(only, text):
     assert only(text).change == ""
+
+
+# A hedge between a clinical event and a link of cause ('Seizures likely
+# secondary to ...', 'Headaches, possibly related to ...') hedges that the
+# calcification after the link caused the event, not that it is there
+# (guide §2 uncertain: a hedge on the cause does not make it uncertain).
+CAUSE_OF_AN_EVENT = [
+    "Seizures likely related to the calcified granuloma in the left frontal lobe.",
+    "Epilepsy probably secondary to the right frontal calcified granuloma.",
+    "Focal seizures likely due to a calcified NCC lesion in the right parietal lobe.",
+    "New onset seizure, likely from the left temporal calcification.",
+    "Seizure disorder - likely related to old left occipital calcified lesion.",
+    "Right arm radiculopathy, most likely secondary to the calcified C5-6 disc.",
+    "Her headaches are possibly related to the calcified falx meningioma.",
+]
+
+
+@pytest.mark.parametrize("text", CAUSE_OF_AN_EVENT)
+def test_a_hedged_cause_of_an_event_is_seen(findings_of, text):
+    (f,) = findings_of(text)
+    assert not f.uncertain and not f.negated
+
+
+# An image finding before the link is read as the calcification: still
+# offered, so hedged; and a hedge on the finding itself stays.
+STILL_HEDGED = [
+    "Hyperdensity in the left basal ganglia, likely due to calcification.",
+    "Seizures. CT: focal hyperdensity, possibly related to calcification.",
+    "Seizures. Possible calcification in the left temporal lobe.",
+    "Seizure, likely calcified granuloma versus cavernoma in the left temporal lobe.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_HEDGED)
+def test_a_hedged_reading_of_an_image_finding_stays_uncertain(findings_of, text):
+    assert findings_of(text)[-1].uncertain
