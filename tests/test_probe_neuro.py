@@ -155,3 +155,38 @@ STILL_HEDGED = [
 @pytest.mark.parametrize("text", STILL_HEDGED)
 def test_a_hedged_reading_of_an_image_finding_stays_uncertain(findings_of, text):
     assert findings_of(text)[-1].uncertain
+
+
+# Trauma that an imaging study was done after or for is the reason for the
+# study, not a cause of what the study finds (guide §4 rule 1: earlier trauma
+# at that place): 'Head CT after a fall showed pineal calcification.'
+STUDY_AFTER_TRAUMA = [
+    "Head CT after a fall showed pineal calcification only.",
+    "CT was done after a fall and showed small bilateral pallidal calcifications.",
+    "Head CT performed following a fall demonstrates calcification of the falx.",
+    "CT head obtained after an MVC showed basal ganglia calcifications.",
+    "CT for trauma: calcified falx.",
+]
+
+
+@pytest.mark.parametrize("text", STUDY_AFTER_TRAUMA)
+def test_trauma_a_study_was_done_for_is_no_cause(analyzer, text):
+    r = analyzer.analyze(text, "T")
+    assert [f.classification for f in r.findings] == ["indeterminate"]
+    assert "trauma" in [c.name for c in r.conditions]  # still the patient's
+
+
+# Trauma the calcification follows, or at its place, stays its cause.
+TRAUMA_AT_THE_PLACE = [
+    "Calcification in the left thigh after a fall.",
+    "Calcified hematoma in the right thigh after a fall.",
+    "Heterotopic ossification about the right hip after a fall.",
+    "X-ray of the left thigh 3 months after a crush injury shows calcification "
+    "in the soft tissues.",
+]
+
+
+@pytest.mark.parametrize("text", TRAUMA_AT_THE_PLACE)
+def test_trauma_the_calcification_follows_stays_its_cause(analyzer, text):
+    r = analyzer.analyze(text, "T")
+    assert [f.classification for f in r.findings] == ["dystrophic"]
