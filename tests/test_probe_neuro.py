@@ -190,3 +190,35 @@ TRAUMA_AT_THE_PLACE = [
 def test_trauma_the_calcification_follows_stays_its_cause(analyzer, text):
     r = analyzer.analyze(text, "T")
     assert [f.classification for f in r.findings] == ["dystrophic"]
+
+
+# Cysticercosis in the words neurology notes name it by: the adjective
+# ('neurocysticercal', 'cysticercal'), the larva ('cysticercus', 'cysticerci')
+# and the abbreviation 'NCC': a parasite, a dystrophic cause (guide §3).
+CYSTICERCOSIS = [
+    "Seizures. Calcified NCC lesion, right parietal.",
+    "Epilepsy due to NCC, calcified stage. CT: punctate calcification in the left frontal lobe.",
+    "Calcified neurocysticercal cyst in the right temporal lobe.",
+    "Multiple calcified cysticerci in the cerebral hemispheres.",
+    "Calcified cysticercus in the left parietal lobe.",
+    "Calcification in the right frontal lobe, sequela of cysticercal infection.",
+]
+
+
+@pytest.mark.parametrize("text", CYSTICERCOSIS)
+def test_cysticercosis_names(analyzer, text):
+    r = analyzer.analyze(text, "T")
+    assert "cysticercosis" in [c.name for c in r.conditions]
+    assert r.findings[-1].classification == "dystrophic"
+
+
+# 'ncc' in lower case, or a word holding the letters, names no parasite.
+NOT_CYSTICERCOSIS = [
+    "NCCT head: calcified granuloma in the right frontal lobe.",
+    "Seen by ncc team. Calcified falx.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CYSTICERCOSIS)
+def test_no_cysticercosis_named(analyzer, text):
+    assert "cysticercosis" not in _conditions(analyzer, text)
