@@ -222,3 +222,20 @@ NOT_CYSTICERCOSIS = [
 @pytest.mark.parametrize("text", NOT_CYSTICERCOSIS)
 def test_no_cysticercosis_named(analyzer, text):
     assert "cysticercosis" not in _conditions(analyzer, text)
+
+
+# A cerebral hemisphere named by itself ('both hemispheres', 'left
+# hemispheric') is the brain (guide §2 site vocabulary: brain tissue not
+# named more precisely).
+HEMISPHERES = [
+    ("Multiple punctate calcified lesions scattered throughout both hemispheres.", "bilateral"),
+    ("Left hemispheric tram-track calcifications.", "left"),
+    ("Calcification in the right hemisphere, unchanged.", "right"),
+    ("CALCIFIED CYSTS IN BOTH HEMISPHERES.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), HEMISPHERES)
+def test_a_hemisphere_is_the_brain(only, text, side):
+    f = only(text)
+    assert (f.site, f.laterality) == ("brain", side)
