@@ -239,3 +239,34 @@ HEMISPHERES = [
 def test_a_hemisphere_is_the_brain(only, text, side):
     f = only(text)
     assert (f.site, f.laterality) == ("brain", side)
+
+
+# A change or grade word on the edema, enhancement or bleeding about a
+# calcification is not the calcification's ('new perilesional edema around
+# the calcified granuloma'), as one on another lesion noun is not
+# (corpora/GUIDE.md, Descriptors: change, severity).
+GRADES_THE_SURROUNDINGS = [
+    ("New edema surrounding the left frontal calcification.", "change"),
+    ("Increased edema around the calcified cysticercus in the right parietal lobe.", "change"),
+    ("New enhancement about the calcified lesion in the left temporal lobe.", "change"),
+    ("Marked vasogenic edema around the calcified left frontal lesion.", "severity"),
+    ("Mild swelling around the calcified granuloma.", "severity"),
+]
+
+
+@pytest.mark.parametrize(("text", "field"), GRADES_THE_SURROUNDINGS)
+def test_a_grade_of_the_surroundings_is_not_the_calcification(only, text, field):
+    assert getattr(only(text), field) == ""
+
+
+# The calcification's own grade and change stay.
+OWN_GRADES = [
+    ("New calcification in the left frontal lobe without edema.", "change", "new"),
+    ("Dense calcification in the right frontal lobe with surrounding edema.", "severity", "severe"),
+    ("Increased calcification of the left frontal lesion; no edema.", "change", "increased"),
+]
+
+
+@pytest.mark.parametrize(("text", "field", "value"), OWN_GRADES)
+def test_the_calcification_keeps_its_grade(only, text, field, value):
+    assert getattr(only(text), field) == value
