@@ -270,3 +270,36 @@ OWN_GRADES = [
 @pytest.mark.parametrize(("text", "field", "value"), OWN_GRADES)
 def test_the_calcification_keeps_its_grade(only, text, field, value):
     assert getattr(only(text), field) == value
+
+
+# A calcification a copula names as a lesion ('is a calcified meningioma')
+# takes its site and shares its lesion number, and a word or two after the
+# article that say what kind it is ('is a normal pineal gland
+# calcification', 'is a small calcified granuloma') keep the link (guide §2
+# step 3; corpora/GUIDE.md lesion: a finding its sentence names as what the
+# one before it is shares its number).
+NAMED_BY_COPULA = [
+    ("The calcification seen on her CT is a normal pineal gland calcification.", "pineal gland"),
+    ("The calcification is a small calcified meningioma.", "dura"),
+    ("The calcification on the outside CT is a benign choroid plexus calcification.", "choroid plexus"),
+    ("The left frontal calcification is an old calcified granuloma.", "brain"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), NAMED_BY_COPULA)
+def test_a_calcification_a_copula_names_is_that_lesion(findings_of, text, site):
+    first, second = findings_of(text)
+    assert first.site == second.site == site
+    assert first.lesion_id == second.lesion_id
+
+
+# A denial or a hedge between them leaves them apart as before.
+NOT_NAMED = [
+    "The calcification is not a pineal gland calcification.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMED)
+def test_a_denied_naming_is_no_link(findings_of, text):
+    first, second = findings_of(text)
+    assert first.lesion_id != second.lesion_id
