@@ -303,3 +303,27 @@ NOT_NAMED = [
 def test_a_denied_naming_is_no_link(findings_of, text):
     first, second = findings_of(text)
     assert first.lesion_id != second.lesion_id
+
+
+# 'SDH', the subdural hematoma of neurosurgical notes, is a hematoma (a
+# dystrophic cause, guide §3) at the dura (guide §2: dura takes in the
+# subdural space); a mention that names it is a lesion there, not the dura's
+# own physiologic calcification (corpora/GUIDE.md physiologic).
+SDH = [
+    ("Calcified right SDH, unchanged.", "right", False),
+    ("Chronic left SDH with a calcified membrane.", "left", None),
+    ("Bilateral calcified chronic SDHs.", "bilateral", False),
+    ("Calcified cSDH, left.", "left", False),
+]
+
+
+@pytest.mark.parametrize(("text", "side", "physiologic"), SDH)
+def test_sdh_is_a_hematoma_at_the_dura(analyzer, text, side, physiologic):
+    r = analyzer.analyze(text, "T")
+    (f,) = r.findings
+    assert (f.site, f.laterality) == ("dura", side)
+    if physiologic is not None:  # 'SDH with a calcified membrane': see notes
+        assert f.physiologic is physiologic
+    assert f.classification == "dystrophic"
+    assert "hematoma" in [c.name for c in r.conditions]
+
