@@ -583,6 +583,9 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
     clause.negations = (("without",),)
     clause.history_starts = frozenset({14})  # as if '?' were 'hx of'
     clause.known = frozenset({"the"})  # 'at the calcified plaque': named as known
+    # as if 'effusion , and' were 'seizures , likely secondary to'
+    clause.clinical_events = frozenset({"effusion"})
+    clause.cause_links = frozenset({"and"})
     clause._index()
     checks = {
         f
@@ -609,7 +612,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"evaluates_a_state": True},
     ]
     spans = [
-        *((0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)),
+        *((0, 1), (2, 3), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)),
         *((31, 32), (33, 34), (38, 39)),
     ]
     targets = [

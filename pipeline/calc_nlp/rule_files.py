@@ -610,6 +610,8 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
             "patient_links",
             "item_states",
             "question_predicates",
+            "cause_links",
+            "clinical_events",
         },
         {"source", "words"},
     )
@@ -624,6 +626,8 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
         "patient_links",
         "item_states",
         "question_predicates",
+        "cause_links",
+        "clinical_events",
     ):
         words = clause_verbs.get(key, [])
         if not all(isinstance(w, str) and w == w.lower() for w in words):

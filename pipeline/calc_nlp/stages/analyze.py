@@ -350,6 +350,38 @@ def _predated(kit: Toolkit, rd: ReportDoc, c: Span) -> bool:
     return False
 
 
+# How many plain words may stand between a study's reason word and the
+# trauma it names ('after a recent fall'), and between the exam word and that
+# reason word ('CT head was obtained after').
+_REASON_REACH = 2
+_STUDY_REACH = 3
+
+
+def _reason_for_a_study(kit: Toolkit, rd: ReportDoc, c: Span) -> bool:
+    """Is the condition the reason an imaging study was done, named right
+    after an exam word and one of mentions.json `study_reason_leads` ('Head
+    CT after a fall showed ...', 'CT was done following an MVC', 'CT for
+    trauma:'), and a condition or cue of `study_reason_conditions`? The study was
+    done after it; it laid down nothing the study finds (guide §4 rule 1:
+    earlier trauma at that place). The condition is still the patient's."""
+    md = kit.md(c)
+    named = kit.word_sets.get("study_reason_conditions", frozenset())
+    if md.get("condition") not in named and md.get("cue") not in named:
+        return False
+    leads = kit.word_sets.get("study_reason_leads", frozenset())
+    exams = kit.word_sets.get("exam_words", frozenset())
+    lower = rd.lower
+    i = c.start - 1
+    while i >= 0 and c.start - i <= _REASON_REACH and lower[i].isalpha():
+        if lower[i] in leads:
+            back = lower[max(0, i - _STUDY_REACH) : i]
+            return any(w in exams for w in back) and all(
+                w.isalpha() or w == "-" for w in back[-_STUDY_REACH:]
+            )
+        i -= 1
+    return False
+
+
 def link_and_classify(
     kit: Toolkit,
     rd: ReportDoc,
@@ -391,6 +423,8 @@ def link_and_classify(
     # nor is one the finding is dated before ('less prominent than before
     # the surgery'): it was there before that, which cannot have caused it
     cues = [c for c in cues if not _predated(kit, rd, c)]
+    # nor is trauma a study was done after: it is the study's reason
+    cues = [c for c in cues if not _reason_for_a_study(kit, rd, c)]
     conds = report_conditions(kit, rd, own)
     rd = linking.extend(rd, kit)
     causes = linking.causes_elsewhere(kit, rd, cues, own)

@@ -849,6 +849,8 @@ def in_reach(
         between = carried(dr, [w for w in gap_words(dr, gap, set()) if w[0].isalnum()])
         if field in ("severity", "change") and dr.lesion_nouns & set(between):
             return False  # "a new nodule near the calcified granuloma"
+        if field in ("severity", "change") and dr.surrounding_heads & set(between):
+            return False  # "new edema around the calcified granuloma"
         if field == "severity" and dr.graded_heads & set(between):
             return False  # "severe stenosis of the calcified valve" grades the stenosis
         if field == "severity" and dr.graded_abbreviations.intersection(

@@ -250,6 +250,9 @@ class DescriptorRules:
         self.size_gap_stops = set(wl["size_gap_stops"]) | self.size_hosts
         self.size_carriers = set(wl["size_carriers"])
         self.graded_heads = set(wl["graded_heads"])
+        # what surrounds a calcification that a grade or change word may
+        # grade instead ('new edema around the calcified granuloma')
+        self.surrounding_heads = frozenset(wl.get("surrounding_heads", ()))
         # condition abbreviations standing for a graded head's phrase ('AS'),
         # as written (Toolkit fills them from the conditions)
         self.graded_abbreviations: frozenset[str] = frozenset()

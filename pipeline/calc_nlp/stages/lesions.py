@@ -128,7 +128,7 @@ from calc_nlp.stages.lesion_words import (
     subject_sub,
     trailing_sub,
 )
-from calc_nlp.stages.record import POINTING_PRONOUNS
+from calc_nlp.stages.record import POINTING_PRONOUNS, kind_words
 
 # The section categories (patterns/sections.json) of a finding restated and of
 # the finding that restates it across sites: the impression restates the findings.
@@ -2699,9 +2699,11 @@ _ARTICLE_A = frozenset(("a", "an"))
 
 
 def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
-    """Does a copula, an article after it at most, end the words between
-    `prev` and `f` in their sentence, no comma nor "and" among them ("small
-    calcifications beside the left ureter are phleboliths")? The sentence
+    """Does a copula, an article after it at most (and a word or two after
+    the article that say what kind: "is an old calcified granuloma"), end
+    the words between `prev` and `f` in their sentence, no comma nor "and"
+    among them ("small calcifications beside the left ureter are
+    phleboliths")? The sentence
     names what `prev` is, as a restating link would (GUIDE: a finding its
     sentence names as what the one before it is shares its number)."""
     gap = _gap(prev, f) if _in_sentence(prev, f) else None
@@ -2712,6 +2714,9 @@ def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     words = WORD.findall(gap.lower())
     if "," in gap or _AND.search(gap) or re.search(r"\.\s", gap):
         return False
+    articles = [k for k, w in enumerate(words) if w in _ARTICLES]
+    if articles and kind_words(words[articles[-1] + 1 :]):
+        words = words[: articles[-1] + 1]  # "is an old calcified granuloma"
     if words and words[-1] in _ARTICLES:
         words = words[:-1]
     if naming_verb(dr, words):

@@ -54,6 +54,7 @@ from calc_nlp.stages.record import (
     SiteRef,
     SpanKey,
     key,
+    kind_words,
     rule_span,
 )
 from calc_nlp.stages.row_sites import site_of_rows
@@ -1932,9 +1933,14 @@ def given_with(rd: ReportDoc, f: Span, holder: Span) -> bool:
 def _said_to_be(rd: ReportDoc, f: Span, holder: Span) -> bool:
     """Is the later finding what a copula says `f` is ('calcific densities
     along the sidewall are phleboliths'; guide §2 step 3), a noun phrase right
-    after 'is'/'are' (an article between), not a bare predicate ('... is
-    calcified')?"""
-    words = [w for w in rd.lower[f.end : holder.start] if w not in {"a", "an"}]
+    after 'is'/'are' (an article between, and a word or two after it that
+    say what kind: 'is a normal pineal gland calcification'), not a bare
+    predicate ('... is calcified')?"""
+    raw = rd.lower[f.end : holder.start]
+    articles = [k for k, w in enumerate(raw) if w in {"a", "an"}]
+    if articles and kind_words(raw[articles[-1] + 1 :]):
+        raw = raw[: articles[-1]]  # 'is a normal pineal gland calcification'
+    words = [w for w in raw if w not in {"a", "an"}]
     if not words or words[-1] not in rd.word_sets.get("state_copulas", frozenset()):
         return False
     if {",", ";", ":"} & set(words) or words[-2:-1] == ["as"]:

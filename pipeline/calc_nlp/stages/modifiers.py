@@ -112,6 +112,8 @@ def modifiers(
     clause.item_states = verbs["item_states"]
     clause.patient_links = verbs["patient_links"]
     clause.question_predicates = verbs["question_predicates"]
+    clause.cause_links = verbs["cause_links"]
+    clause.clinical_events = verbs["clinical_events"]
     clause.bare = kit.word_sets.get("bare_adjectives", frozenset())
     clause.heads = kit.word_sets.get("calcified_heads", frozenset())
     clause.abbreviations = kit.abbreviations
@@ -538,6 +540,10 @@ class _Clauses:
         self.patient_links: frozenset[str] = frozenset()  # 'on', 'with': what the patient has
         # 'related', 'caused': a question about the finding's cause
         self.question_predicates: frozenset[str] = frozenset()
+        # 'secondary', 'due': a link from an event to its cause; 'seizures',
+        # 'headache': the clinical events a note gives a cause of
+        self.cause_links: frozenset[str] = frozenset()
+        self.clinical_events: frozenset[str] = frozenset()
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
         self.bare: frozenset[str] = frozenset()  # 'calcified' as a mention alone
@@ -1294,6 +1300,31 @@ class _Clauses:
             return False
         return any(end <= c < first_with for c in self.conditions)
 
+    def hedges_what_it_caused(self, target: Target, mod: Any) -> bool:
+        """Does a forward hedge between a clinical event and a link of cause
+        ('Seizures likely secondary to the calcified granuloma', 'New onset
+        seizure, likely from the left temporal calcification') hedge that
+        the finding after the link caused the event, not that it is there?
+        The note gives a seen calcification as the event's likely cause
+        (guide §2 uncertain: a hedge on its cause or nature does not make it
+        uncertain). An image finding before the link ('hyperdensity, likely
+        due to calcification') is no event: the calcification is its offered
+        reading and stays hedged."""
+        if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction != "FORWARD":
+            return False
+        start, end = mod.modifier_span
+        if target.start not in self.findings or end > target.start:
+            return False
+        w = self._index()
+        if w[end] not in self.cause_links:
+            return False
+        first = start
+        while first > 0 and not self.starts[first]:
+            first -= 1
+        if any(first <= f < start for f in self.findings):
+            return False
+        return any(x in self.clinical_events for x in w[first:start])
+
     def hedges_the_finding_after(self, target: Target, mod: Any) -> bool:
         """Does a hedge after a finding ('... is possible', '... cannot be
         excluded') have that finding as its subject, not a condition the
@@ -1337,6 +1368,7 @@ _CHECKS_OF = {
         _Clauses.history_item,
         _Clauses.own_statement,
         _Clauses.hedges_another,
+        _Clauses.hedges_what_it_caused,
         _Clauses.hedges_the_finding_after,
         _Clauses.hedges_own_item,
         _Clauses.hedges_a_later_noun,
@@ -1394,6 +1426,7 @@ _ASKS: dict[Any, Any] = {
     _Clauses.hedges_another: lambda c, d, md: (
         c == _POSSIBLE and d == _FORWARD and not md.get("alternative")
     ),
+    _Clauses.hedges_what_it_caused: lambda c, d, md: c == _POSSIBLE and d == _FORWARD,
     _Clauses.hedges_the_finding_after: lambda c, d, md: (
         c == _POSSIBLE and d != _FORWARD and not md.get("alternative")
     ),

@@ -30,6 +30,22 @@ RELATIVE_PRONOUNS = frozenset({"which", "that"})
 # Pronouns that stand for a lesion named before them ("It is calcified").
 POINTING_PRONOUNS = frozenset({"it", "this", "these", "they"})
 
+# How many words after a copula's article may say what kind of thing it
+# names ('is a normal pineal gland calcification', 'is an old calcified
+# granuloma'), and the denials that end such a naming.
+KIND_REACH = 2
+_KIND_DENIALS = frozenset({"no", "not", "non", "never"})
+
+
+def kind_words(words: list[str]) -> bool:
+    """Are the words between a copula's article and the finding it names a
+    word or two that say what kind it is, plain words and no denial (guide
+    §2 step 3; corpora/GUIDE.md lesion: a finding its sentence names as what
+    the one before it is)?"""
+    return 0 < len(words) <= KIND_REACH and all(
+        w.isalpha() and w not in _KIND_DENIALS for w in words
+    )
+
 
 _Value = TypeVar("_Value")
 

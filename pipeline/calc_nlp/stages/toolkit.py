@@ -980,7 +980,8 @@ class Toolkit:
         )
         # The clause verbs' word lists ('words', 'item_openers', 'result_verbs',
         # 'present_results', 'acute_words', 'known_determiners',
-        # 'patient_nouns', 'patient_links', 'item_states', 'question_predicates')
+        # 'patient_nouns', 'patient_links', 'item_states', 'question_predicates',
+        # 'cause_links', 'clinical_events')
         # the ConText clause checks read as sets, made once.
         verbs = rules.clause_verbs
         self.clause_verbs = {
@@ -996,6 +997,8 @@ class Toolkit:
                 "patient_links",
                 "item_states",
                 "question_predicates",
+                "cause_links",
+                "clinical_events",
             )
         }
         # Per site, the exam words of the parts it belongs to (an exam's
