@@ -40,3 +40,50 @@ CT_SCORE_TITLE = [
 @pytest.mark.parametrize("text", CT_SCORE_TITLE)
 def test_ct_calcium_score_title_or_date(findings_of, text):
     assert all("score" not in f.mention.lower() for f in findings_of(text))
+
+
+# --- a mention whose own words place it in a body region outside the site
+# vocabulary ('pelvic', 'abdominal') takes no site from the sentence before
+# (corpora/GUIDE.md, site: a region outside the vocabulary gives no site;
+# guide §2: site and side are not carried from another sentence's structure)
+
+REGION_ADJECTIVE = [
+    ("Uterus normal. Pelvic calcifications.", "Pelvic", "", ""),
+    ("Small left renal cyst. No abdominal calcifications.", "abdominal", "", ""),
+    (
+        "OB US: echogenic intracardiac focus in the LV. No fetal "
+        "intra-abdominal calcifications.",
+        "intra-abdominal",
+        "",
+        "",
+    ),
+    ("Left ovary normal. No intra-abdominal calcifications.", "abdominal", "", ""),
+    ("Fatty liver. Scattered abdominal calcifications.", "abdominal", "", ""),
+    # guards: a lesion or tissue the mention or its sentence names still wins
+    ("Uterus normal. Pelvic phleboliths.", "phleboliths", "vein", ""),
+    (
+        "Uterus normal. Pelvic calcifications, consistent with phleboliths.",
+        "Pelvic",
+        "vein",
+        "",
+    ),
+    ("Left pelvic calcification, likely phlebolith.", "pelvic", "vein", "left"),
+    ("Uterus normal. Calcified abdominal aorta.", "aorta", "aorta", ""),
+    ("Abdominal aortic calcification.", "aortic", "aorta", ""),
+    ("Calcified pelvic lymph nodes on the right.", "lymph", "lymph node", "right"),
+    ("Left renal pelvic calcification.", "renal", "kidney", "left"),
+    ("Uterus normal. Abdominal wall calcifications.", "wall", "soft tissue", ""),
+    ("Uterus normal. Pelvic calcification in the left ovary.", "Pelvic", "ovary", "left"),
+    (
+        "Round pelvic calcifications along the course of the left ureter.",
+        "pelvic",
+        "ureter",
+        "left",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site", "side"), REGION_ADJECTIVE)
+def test_region_adjective_borrows_no_site(finding_with, text, word, site, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == (site, side)
