@@ -87,3 +87,25 @@ REGION_ADJECTIVE = [
 def test_region_adjective_borrows_no_site(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# --- 'calcific prostatitis' names the prostate as 'calcific pancreatitis'
+# names the pancreas (guide §2 step 1: the words of the mention; guide §3:
+# long-standing inflammation is a dystrophic cause, §4 rule 1: a mention
+# that carries its cause in its own name)
+
+CALCIFIC_PROSTATITIS = [
+    ("Impression:\n1. Chronic calcific prostatitis.\n2. Elevated PSA.", "calcific prostatitis", "prostate", "dystrophic"),
+    ("A: Calcific prostatitis, on tamsulosin.", "Calcific prostatitis", "prostate", "dystrophic"),
+    ("CT: chronic calcifying prostatitis.", "calcifying prostatitis", "prostate", "dystrophic"),
+    # guards: the pancreas keeps its reading; plain prostatic calcification
+    # names no cause
+    ("Chronic calcific pancreatitis.", "calcific pancreatitis", "pancreas", "dystrophic"),
+    ("CT: scattered prostatic calcifications.", "prostatic calcifications", "prostate", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "cls"), CALCIFIC_PROSTATITIS)
+def test_calcific_prostatitis(finding_named, text, mention, site, cls):
+    f = finding_named(text, mention)
+    assert (f.site, f.classification) == (site, cls)
