@@ -109,3 +109,49 @@ CALCIFIC_PROSTATITIS = [
 def test_calcific_prostatitis(finding_named, text, mention, site, cls):
     f = finding_named(text, mention)
     assert (f.site, f.classification) == (site, cls)
+
+
+# --- an enlarged organ named by its '-megaly' word (or BPH, the enlarged
+# prostate) is the organ a calcification 'with' it lies in (guide §2 step 2:
+# the clause's own place; not the structure of the sentence before)
+
+ORGANOMEGALY_SITE = [
+    ("CT: aortic atherosclerosis. Prostatomegaly with calcifications.", "calcifications", "prostate"),
+    ("CT: aortic atherosclerosis. BPH with calcifications.", "calcifications", "prostate"),
+    ("TRUS: benign prostatic hypertrophy with coarse calcifications.", "calcifications", "prostate"),
+    ("CT: aortic atherosclerosis. Hepatomegaly with scattered calcifications.", "calcifications", "liver"),
+    ("CT: aortic atherosclerosis. Splenomegaly with calcified granulomas.", "granulomas", "spleen"),
+    ("Neck US: thyromegaly with coarse calcifications.", "calcifications", "thyroid"),
+    # guards: a site the mention names still wins
+    ("Prostatomegaly with prostatic calcifications.", "prostatic", "prostate"),
+    ("Splenomegaly and aortic calcification.", "aortic", "aorta"),
+    ("Hepatomegaly. Calcified granuloma in the right upper lobe.", "granuloma", "lung"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site"), ORGANOMEGALY_SITE)
+def test_organomegaly_site(finding_with, text, word, site):
+    assert finding_with(text, word).site == site
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Splenomegaly and aortic calcification.", "aortic calcification"),
+        ("BPH and scattered vascular calcifications.", "vascular calcifications"),
+        ("Splenic and hepatic calcifications.", "Splenic and hepatic calcifications"),
+    ],
+)
+def test_organomegaly_no_span_word(finding_named, text, mention):
+    assert finding_named(text, mention).mention == mention
+
+
+def test_enlarged_organ_names_whole_organ_for_a_cause(finding_with):
+    # guide §4 rule 4: 'BPH, prior TURP' is a cause at the prostate, whichever
+    # part of it the calcification lies in
+    f = finding_with(
+        "HISTORY: 68-year-old man with BPH, prior TURP 2017. IMAGING: TRUS: "
+        "coarse calcifications along the surgical capsule.",
+        "calcifications",
+    )
+    assert (f.site, f.classification) == ("prostate", "dystrophic")
