@@ -155,3 +155,33 @@ def test_enlarged_organ_names_whole_organ_for_a_cause(finding_with):
         "calcifications",
     )
     assert (f.site, f.classification) == ("prostate", "dystrophic")
+
+
+# --- a site that heads the next comma item ('..., liver mets', '..., uterus
+# normal') is not the place of a calcification a 'with' gives to a lesion
+# placed before it (guide §2 step 2: the finding's own clause; a clause
+# about another structure gives neither site nor side)
+
+NEXT_ITEM_SITE = [
+    ("CT: pancreatic head mass with calcifications, liver mets.", "calcifications", "pancreas", ""),
+    ("CT: splenic cyst with rim calcification, liver normal.", "calcification", "spleen", ""),
+    ("US: left ovarian cyst with calcification, uterus normal.", "calcification", "ovary", "left"),
+    ("CT: right renal mass with calcifications, adrenal glands unremarkable.", "calcifications", "kidney", "right"),
+    # guards: a place that closes the item is the finding's
+    ("Mammo: mass with calcifications, right breast.", "calcifications", "breast", "right"),
+    ("Calcified granuloma, right upper lobe.", "granuloma", "lung", "right"),
+    ("Nodule with calcification in the left thyroid lobe, trachea midline.", "calcification", "thyroid", "left"),
+    (
+        "Right shoulder arthroscopy with removal of calcium deposit, subacromial "
+        "bursectomy and cuff repair.",
+        "calcium deposit",
+        "tendon",
+        "right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site", "side"), NEXT_ITEM_SITE)
+def test_next_item_site(finding_with, text, word, site, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == (site, side)
