@@ -185,3 +185,34 @@ NEXT_ITEM_SITE = [
 def test_next_item_site(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# --- a calcification placed 'in it' (the lesion named before) has its place:
+# a site named after, in the next clause of a dictated run-on, is not its
+# (guide §2 step 4: an earlier mention the sentence points back to; the limit:
+# a clause about another structure gives neither site nor side)
+
+IN_IT = [
+    (
+        "the ultrasound shows a 3 cm fibroid in the posterior wall that has some "
+        "calcification in it and the ovaries look okay.",
+        "calcification",
+        "uterus",
+        "",
+    ),
+    (
+        "CT shows a left renal cyst with calcification within it and the liver "
+        "is normal.",
+        "calcification",
+        "kidney",
+        "left",
+    ),
+    # guard: a place after that is no other clause's still counts
+    ("CT: calcification in the left kidney.", "calcification", "kidney", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "site", "side"), IN_IT)
+def test_calcification_in_it(finding_with, text, word, site, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == (site, side)

@@ -50,6 +50,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
             return None  # 'node with calcification and a left lower lobe nodule'
         if _heads_next_item(rd, f, s):
             return None  # 'pancreatic mass with calcifications, liver mets'
+        if s.start > f.end + 1 and _placed_in_pronoun(rd.lower, f.end):
+            return None  # 'fibroid that has calcification in it and the ovaries ...'
         subs = rd.word_sets.get("clause_subordinators", frozenset())
         if subs.intersection(rd.lower[f.end : s.start]):
             return None  # 'calciphylaxis if skin lesions develop': another clause
@@ -331,6 +333,24 @@ def _slash_between(rd: ReportDoc, lo: int, hi: int) -> bool:
 # How many words (grades, shapes) may stand between "with" and the mention
 # it gives to the noun before it ('nodule with coarse calcification').
 WITH_REACH = 3
+
+
+# The place words and pronouns of a place phrase that points back to the
+# lesion named before ('calcification in it', 'within them').
+_PLACE_LINKS = frozenset({"in", "within", "inside"})
+_PLACE_PRONOUNS = frozenset({"it", "them"})
+
+
+def _placed_in_pronoun(lows: list[str], end: int) -> bool:
+    """Does a place phrase whose noun is a pronoun follow the mention ending
+    at `end` ('some calcification in it')? The finding has its place, the
+    lesion the pronoun points back to (guide §2 step 4); a site named past
+    it ('... in it and the ovaries look okay') is another clause's."""
+    return (
+        end + 1 < len(lows)
+        and lows[end] in _PLACE_LINKS
+        and lows[end + 1] in _PLACE_PRONOUNS
+    )
 
 
 def _heads_next_item(rd: ReportDoc, f: Span, s: SiteRef) -> bool:
