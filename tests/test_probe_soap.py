@@ -216,3 +216,29 @@ IN_IT = [
 def test_calcification_in_it(finding_with, text, word, site, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == (site, side)
+
+
+# --- a date between a calcium score's phrase and its value dates the study:
+# 'Calcium score 2023: 312' states a score of 312, not 2023 (corpora/GUIDE.md,
+# Descriptors: agatston is the total score the sentence states, never a
+# value the words do not give; guide §1: a score of 0 is a negated finding)
+
+DATED_SCORE = [
+    ("Physical: Calcium score 2023: 312 (90th percentile).", "Calcium score", 312, False),
+    ("Health maintenance: CAC 2021: 45.", "CAC", 45, False),
+    ("Calcium score (2019): 0.", "Calcium score", 0, True),
+    ("Coronary calcium score 3/2022: 88.", "Coronary calcium score", 88, False),
+    ("CAC score XXXX: 140.", "CAC score", 140, False),
+    ("Calcium score 2019 was 85.", "Calcium score", 85, False),
+    # guards
+    ("Calcium score in 2019 was 85.", "Calcium score", 85, False),
+    ("Calcium score 2140.", "Calcium score", 2140, False),
+    ("Calcium score: 312.", "Calcium score", 312, False),
+    ("CAC 45, LAD only.", "CAC", 45, False),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "score", "negated"), DATED_SCORE)
+def test_dated_score(finding_named, text, mention, score, negated):
+    f = finding_named(text, mention)
+    assert (f.agatston, f.negated) == (score, negated)
