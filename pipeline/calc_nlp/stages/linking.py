@@ -353,6 +353,18 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return rd.linked_sites[k]
 
 
+def _clause_names_a_site(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
+    """Does the finding's clause name a vocabulary site outside its own
+    words ('pelvic calcifications along the left ureter')? The region its
+    words name yields to it (guide §2 step 2: the clause's own place)."""
+    clause = site_in_clause(kit, rd, f)
+    return (
+        clause is not None
+        and clause.span.label_ == "SITE"
+        and not f.start <= clause.span.start < f.end
+    )
+
+
 def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     doc = rd.doc
     inside = [
@@ -365,8 +377,14 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if inside and all(s.span.label_ == "REGION" for s in inside):
         # 'left upper quadrant calcifications, likely splenic granulomas'; a
         # mention that implies its tissue keeps it ('right shoulder tumoral
-        # calcinosis': the region says where, the words say what)
-        if site_said_after(rd, f) is not None or kit.md(f).get("implied_site"):
+        # calcinosis': the region says where, the words say what); a lesion
+        # that implies its tissue counts as one naming it ('pelvic
+        # calcifications, consistent with phleboliths': guide §2 step 3)
+        if (
+            linked_lesion(kit, rd, f) is not None
+            or kit.md(f).get("implied_site")
+            or _clause_names_a_site(kit, rd, f)
+        ):
             inside = []
         elif kit.md(inside[-1].span).get("mention_site"):
             # 'right shoulder calcification': the tissue about the joint

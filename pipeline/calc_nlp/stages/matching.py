@@ -50,7 +50,10 @@ def mentions(
     excluded = [
         x
         for x in spans("EXCLUDE")
-        if not (kit.md(x).get("title_unless_value") and _labels_a_number(doc, x.end))
+        if not (
+            kit.md(x).get("title_unless_value")
+            and _labels_a_number(doc, x.end, kit.descriptors.duration_units)
+        )
     ]
     premods = [Words(start, end) for start, end, _, _ in of("PREMODIFIER")]
     # mentions overlapping no exclusion, read off the matches: a Span made
@@ -144,7 +147,7 @@ LABEL_VALUE_REACH = 6
 _STATES_A_VALUE = frozenset({"was", "is", "of"})
 
 
-def _labels_a_number(doc: Doc, i: int) -> bool:
+def _labels_a_number(doc: Doc, i: int, durations: frozenset[str]) -> bool:
     """Does a colon or '=' at token `i` (past spaces), right after an exam
     title's words, open a number on the same line and in the same sentence
     ('CT calcium score: 245', 'CT calcium score = 245', 'CT calcium score:
@@ -153,6 +156,8 @@ def _labels_a_number(doc: Doc, i: int) -> bool:
     ('03/2019') is no such number."""
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
+    if i < len(doc) and _is_bare_score(doc, i, durations):
+        return True
     if i + 1 < len(doc) and doc[i].lower_ in _STATES_A_VALUE:
         # 'A CT calcium score was 1,240 in 2019': the sentence states the score
         t = doc[i + 1]
@@ -168,6 +173,22 @@ def _labels_a_number(doc: Doc, i: int) -> bool:
             after = doc[j + 1].text if j + 1 < len(doc) else ""
             return "/" not in t.text and after not in ("/", "-")
     return False
+
+
+def _is_bare_score(doc: Doc, i: int, durations: frozenset[str]) -> bool:
+    """Is token `i`, right after an exam title's words, the score itself
+    ('CT calcium score 0.', 'CT calcium score 145 (78th percentile)', as a
+    physical's health maintenance line writes it)? Not a date ('03/2021',
+    'XXXX-2019'), a year ('CT calcium score 2019 reviewed') or a time
+    ('CT calcium score 3 years ago': `durations`, descriptors.json
+    score_duration_units)."""
+    t = doc[i]
+    if not t.text.replace(",", "").isdigit():
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and (after.text in ("/", "-") or after.lower_ in durations):
+        return False
+    return not (len(t.text) == 4 and t.text[:2] in ("19", "20"))
 
 
 # The words of calcified_modifiers that join two places rather than
@@ -916,7 +937,7 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
         )
         and any(w.lower() in exam_words for w in words)
         # 'CT CALCIUM SCORE: 245': a label of the value its line gives
-        and not _labels_a_number(doc, stop)
+        and not _labels_a_number(doc, stop, kit.descriptors.duration_units)
     )
     return stop if named else 0
 

@@ -48,6 +48,10 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
             return None  # 'granuloma and a right pleural effusion': the effusion's
         if _given_by_with(rd, f) and "and" in rd.lower[f.end : s.start]:
             return None  # 'node with calcification and a left lower lobe nodule'
+        if _heads_next_item(rd, f, s):
+            return None  # 'pancreatic mass with calcifications, liver mets'
+        if s.start > f.end + 1 and _placed_in_pronoun(rd.lower, f.end):
+            return None  # 'fibroid that has calcification in it and the ovaries ...'
         subs = rd.word_sets.get("clause_subordinators", frozenset())
         if subs.intersection(rd.lower[f.end : s.start]):
             return None  # 'calciphylaxis if skin lesions develop': another clause
@@ -329,6 +333,49 @@ def _slash_between(rd: ReportDoc, lo: int, hi: int) -> bool:
 # How many words (grades, shapes) may stand between "with" and the mention
 # it gives to the noun before it ('nodule with coarse calcification').
 WITH_REACH = 3
+
+
+# The place words and pronouns of a place phrase that points back to the
+# lesion named before ('calcification in it', 'within them').
+_PLACE_LINKS = frozenset({"in", "within", "inside"})
+_PLACE_PRONOUNS = frozenset({"it", "them"})
+
+
+def _placed_in_pronoun(lows: list[str], end: int) -> bool:
+    """Does a place phrase whose noun is a pronoun follow the mention ending
+    at `end` ('some calcification in it')? The finding has its place, the
+    lesion the pronoun points back to (guide §2 step 4); a site named past
+    it ('... in it and the ovaries look okay') is another clause's."""
+    return (
+        end + 1 < len(lows)
+        and lows[end] in _PLACE_LINKS
+        and lows[end + 1] in _PLACE_PRONOUNS
+    )
+
+
+def _heads_next_item(rd: ReportDoc, f: Span, s: SiteRef) -> bool:
+    """Does the site phrase, right after the comma that ends a mention a
+    "with" gives to a lesion placed before it ('pancreatic head mass with
+    calcifications, liver mets', 'left ovarian cyst with calcification,
+    uterus normal'), head the next item of the list, a word of that item
+    following it on its line? The item is about another structure (guide
+    §2: a clause about another structure gives no site); a place that
+    closes the item ('mass with calcifications, right breast.') is the
+    finding's."""
+    lows = rd.lower
+    if lows[f.end : s.start] != [","] or not _given_by_with(rd, f):
+        return False
+    end = s.span.end
+    if end >= len(lows) or not lows[end].isalpha():
+        return False
+    first = rd.layout.sent_first[f.start]
+    # the lesion's own organ, not a body region ('Right shoulder arthroscopy
+    # with removal of calcium deposit, subacromial bursectomy': the bursa is
+    # the deposit's place)
+    return any(
+        first <= o.start and o.span.end <= f.start and o.span.label_ == "SITE"
+        for o in rd.matches.sites
+    )
 
 
 def _given_by_with(rd: ReportDoc, f: Span) -> bool:
