@@ -319,6 +319,9 @@ def match(
             )
             and not _names_the_patients(lay, s, calc_edges)
             and not any(a <= s.start and s.end <= b for a, b in level_phrases)
+            # 's/p thoracic RT. Coronary calcification': the treatment, no
+            # 'Rt. coronary' artery
+            and not kit.therapy_words.names_therapy(lay.words, s.start)
             and not (
                 score_starts  # most reports state no score: no call per site
                 and _labels_a_score(
@@ -458,14 +461,23 @@ def _sides_in_place(
     (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', 'R
     SHOULDER', 'R lower lung zone' with a part word between, or a site
     phrase that takes the letter in, 'L base'), and those a verb uses ('were
-    left alone')."""
+    left alone'), and a side abbreviation that names a treatment here ('s/p
+    RT', 'RT 50 Gy': `TherapyWords`)."""
     starts = {s.start for s in sites}  # SITE and REGION phrases only
     return [
         x
         for x in lats
         if (not kit.md(x).get("before_site") or _before_site(kit, lay, x, starts))
         and not (x.id in kit.guarded_rules and _used_otherwise(kit.md(x), lay, x))
+        and not _names_therapy(kit, lay, x)
     ]
+
+
+def _names_therapy(kit: Toolkit, lay: Layout, side: Span) -> bool:
+    """Is the side word, with its period or none ('RT', 'RT.'), a
+    treatment's abbreviation here ('s/p RT.', 'RT 50 Gy': `TherapyWords`)?"""
+    rest = lay.words[side.start + 1 : side.end]
+    return rest in ([], ["."]) and kit.therapy_words.names_therapy(lay.words, side.start)
 
 
 _PART_JOINERS = frozenset({"and", "or", ",", "/", "&"})
@@ -619,6 +631,10 @@ def _named_conditions(
             return True  # 'MVA 1.2 cm2': a measurement, mitral valve area
         if md.get("exam_label") and exam_label(lay, c, kit.word_sets[md["exam_label"]]):
             return True  # 'SLE: cornea clear OU': the slit-lamp exam, no lupus
+        if md.get("side_lookalike") and not kit.therapy_words.names_therapy(
+            lay.words, c.start
+        ):
+            return True  # 'RT BREAST': the right side, no radiation therapy
         if not md.get("lead") or c.end >= len(doc):
             return False
         entry = kit.rules.conditions[md["condition"]]

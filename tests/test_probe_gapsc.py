@@ -1,0 +1,136 @@
+"""Known classes left open by the last round (session 39, the "eye" probe):
+'RT' for radiation therapy read as the right side, and its kin.
+
+Every report here is fictional and written for this file. The expected
+values are read from docs/guide.md and corpora/GUIDE.md, not from the
+program.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# 'RT' in capitals is radiation therapy where the words around it say so:
+# a time or kind before it ('s/p RT', 'prior RT', 'adjuvant RT', 'before
+# RT.'), another treatment joined to it ('chemo-RT', 'lumpectomy and RT'),
+# its target or dose after it ('RT to the mediastinum', 'RT 50 Gy'). There
+# it names the condition radiation therapy (guide §3: damage from
+# radiotherapy is dystrophic) and gives no finding the side right (guide
+# §2: laterality from the text; the words do not name the right side).
+# (text, a word of the finding's mention, its side)
+RT_NO_SIDE: list[tuple[str, str, str]] = [
+    ("Left breast DCIS s/p lumpectomy. Residual calcifications on the post-op "
+     "mammogram, re-excision recommended before RT.", "calcifications", "left"),
+    ("s/p RT. Mammogram: benign-appearing calcifications at the surgical site.",
+     "calcifications", ""),
+    ("History: SCLC, s/p thoracic RT. Coronary calcification noted.", "Coronary", ""),
+    ("Prior RT. Coronary calcification.", "Coronary", ""),
+    ("Assessment: NSCLC LUL, s/p chemo-RT. Calcified granuloma in the left upper "
+     "lobe, stable.", "granuloma", "left"),
+    ("Patient declined RT. Calcifications in the left breast.", "Calcifications", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), RT_NO_SIDE)
+def test_radiation_rt_gives_no_right_side(finding_with, text, word, side):
+    f = finding_with(text, word)
+    assert f.laterality == side
+    assert "RT" not in f.mention  # the treatment is no word of the span
+
+
+def test_radiation_rt_ends_its_sentence(finding_with):
+    """'s/p RT.' ends a sentence: its 's/p' makes no finding after it historical."""
+    f = finding_with("s/p RT. Mammogram: benign-appearing calcifications.", "calcif")
+    assert not f.historical
+
+
+# (text) -> the report records radiation therapy
+RT_RADIATION: list[str] = [
+    "HISTORY: Hodgkin lymphoma 1998, s/p RT to the mediastinum.\n"
+    "FINDINGS: Dense coronary artery calcification.",
+    "Prior RT to the mediastinum. Calcified lymph nodes in the AP window.",
+    "Left breast cancer, completed RT in 2019. Dystrophic calcifications at the "
+    "lumpectomy site.",
+    "PMH: Prostate ca treated with RT 78 Gy in 39 fractions. Coarse prostatic "
+    "calcifications.",
+    "Oncology note: Stage IIA left breast IDC. Adjuvant RT completed. Mammogram: "
+    "new coarse calcifications in the left breast.",
+    "Pt s/p RT 2010 for seminoma. Calcified retroperitoneal lymph nodes.",
+    "RT 50 Gy in 25 fractions to the left breast, completed 2018. Calcifications "
+    "in the left breast at the lumpectomy bed.",
+    "Impression: Post-RT changes in the left breast with dystrophic calcifications.",
+    "HPI: 64F with left breast cancer, s/p lumpectomy and RT (2017). Screening "
+    "mammogram shows new grouped calcifications in the left breast.",
+    "PMH: 1. Hodgkin disease, mantle RT 1985. 2. CAD.\n"
+    "CT CHEST: Extensive coronary artery calcification.",
+    "HISTORY: Seminoma, treated with RT to the para-aortic nodes. Calcified "
+    "para-aortic lymph node.",
+    "S/P RT TO THE MEDIASTINUM. CALCIFIED SUBCARINAL LYMPH NODE.",
+    "Pt completed concurrent chemo/RT for cervical cancer. Calcified pelvic lymph nodes.",
+    "s/p chemo + RT for anal cancer. Coarse calcification in the perirectal fat.",
+    "Patient received RT 60 Gy to the LUL mass. Now with calcification within "
+    "the treated mass.",
+]
+
+
+@pytest.mark.parametrize("text", RT_RADIATION)
+def test_radiation_rt_is_radiation_therapy(analyzer, text):
+    names = [c.name for c in analyzer.analyze(text, "T").conditions]
+    assert "radiation therapy" in names
+    assert "prior surgery" not in names or "lumpectomy" in text  # 's/p RT' is no operation
+
+
+def test_radiation_rt_is_a_local_cause(finding_with):
+    """'prior RT' to the prostate is a dystrophic cause (guide §4 rule 4:
+    a cause at that place named in another sentence; rule 1 in its own)."""
+    f = finding_with(
+        "PMH: Prostate ca treated with RT 78 Gy in 39 fractions. Coarse prostatic "
+        "calcifications.",
+        "prostatic",
+    )
+    assert f.classification == "dystrophic"
+
+
+# Guards: 'RT' or 'Rt' before a body part or site word, or as a label or
+# one of two sides, stays the right side and names no treatment.
+# (text, a word of the finding's mention, its side)
+RT_SIDE: list[tuple[str, str, str]] = [
+    ("RT BREAST: grouped calcifications at 10 o'clock.", "calcifications", "right"),
+    ("Rt lower lobe calcified granuloma.", "granuloma", "right"),
+    ("RT kidney: punctate calcification.", "calcification", "right"),
+    ("CALCIFIED GRANULOMA RT UPPER LOBE.", "GRANULOMA", "right"),
+    ("Calcified plaque in the RT ICA.", "plaque", "right"),
+    ("Calcifications in the RT breast, upper outer quadrant.", "Calcifications", "right"),
+    ("MAMMO DIAG RT: coarse calcifications.", "calcifications", "right"),
+    ("Rt: vascular calcifications.", "calcifications", "right"),
+    ("Calcified granuloma, RT.", "granuloma", "right"),
+    ("CALCIFIED GRANULOMA RT LOWER LOBE, S/P RT HEMICOLECTOMY.", "GRANULOMA", "right"),
+    ("s/p RT THR with heterotopic ossification about the hip.", "ossification", "right"),
+    ("US BREAST RT: coarse calcifications at 9 o'clock.", "calcifications", "right"),
+    ("Calcified plaque: RT and LT carotid bulbs.", "plaque", "bilateral"),
+    ("Calcified node in the Rt. axilla.", "node", "right"),
+    ("Compared to prior RT breast ultrasound, calcifications unchanged.",
+     "calcifications", "right"),
+    ("Calcified granuloma in the right lower lobe. s/p right mastectomy.",
+     "granuloma", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), RT_SIDE)
+def test_side_rt_stays_the_right_side(analyzer, finding_with, text, word, side):
+    assert finding_with(text, word).laterality == side
+    names = [c.name for c in analyzer.analyze(text, "T").conditions]
+    assert "radiation therapy" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "s/p Rt TKA. Heterotopic ossification about the knee.",
+        "Echo: RT to LT shunt across the PFO. Mitral annular calcification.",
+        "Rt. coronary artery calcification.",
+    ],
+)
+def test_side_rt_names_no_radiation(analyzer, text):
+    names = [c.name for c in analyzer.analyze(text, "T").conditions]
+    assert "radiation therapy" not in names
