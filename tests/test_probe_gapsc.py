@@ -134,3 +134,51 @@ def test_side_rt_stays_the_right_side(analyzer, finding_with, text, word, side):
 def test_side_rt_names_no_radiation(analyzer, text):
     names = [c.name for c in analyzer.analyze(text, "T").conditions]
     assert "radiation therapy" not in names
+
+
+# A one-sided interventional study entered from the other side: the access
+# line names where the catheter went in, not the part studied (guide §2
+# step 5: a one-sided study gives the side). On one line, as on separate
+# lines, the access side does not count against the exam's side.
+# (text, a word of the finding's mention, its side)
+ACCESS_SIDES: list[tuple[str, str, str]] = [
+    ("PROCEDURE: Left lower extremity angiogram. ACCESS: Right CFA, up-and-over. "
+     "FINDINGS: Tibial vessels heavily calcified.", "calcified", "left"),
+    ("Procedure: Angiogram of the left leg via right femoral access. Findings: "
+     "heavily calcified anterior tibial artery.", "tibial", "left"),
+    ("PROCEDURE: Left leg angiogram with runoff. Access via right common femoral "
+     "artery. Findings: calcified peroneal artery.", "peroneal", "left"),
+    ("Procedure: Left lower extremity arteriography through a right femoral "
+     "approach. Findings: Heavily calcified tibial arteries.", "tibial", "left"),
+    ("PROCEDURE: LEFT LOWER EXTREMITY RUNOFF. VASCULAR ACCESS: RIGHT CFA, 6 FR "
+     "SHEATH. FINDINGS: CALCIFIED SFA.", "SFA", "left"),
+    ("PROCEDURE: Left upper extremity angiogram from a right femoral approach. "
+     "FINDINGS: Calcified brachial artery.", "brachial", "left"),
+    ("PROCEDURE: Right lower extremity angiogram. Arterial access: left CFA. "
+     "Findings: Calcified popliteal artery.", "popliteal", "right"),
+    # guards: separate lines (already right), the finding's own side, an
+    # exam of both sides, access from the same side, no access line
+    ("PROCEDURE: Left lower extremity angiogram.\nACCESS: Right common femoral "
+     "artery, contralateral up-and-over approach.\nFINDINGS: Tibial vessels "
+     "heavily calcified.", "calcified", "left"),
+    ("PROCEDURE: Left lower extremity angiogram. ACCESS: Right CFA. FINDINGS: The "
+     "right common femoral artery is heavily calcified.", "calcified", "right"),
+    ("PROCEDURE: Bilateral lower extremity angiogram. ACCESS: Right CFA. "
+     "FINDINGS: Tibial vessels heavily calcified.", "calcified", ""),
+    ("PROCEDURE: Aortogram with bilateral runoff. ACCESS: Right CFA. FINDINGS: "
+     "Calcified tibial vessels.", "tibial", ""),
+    ("PROCEDURE: Right lower extremity angiogram. ACCESS: Right CFA, antegrade. "
+     "FINDINGS: Tibial vessels heavily calcified.", "calcified", "right"),
+    ("PROCEDURE: Left lower extremity angiogram. FINDINGS: Tibial vessels heavily "
+     "calcified.", "calcified", "left"),
+    ("DIALYSIS ACCESS ULTRASOUND, LEFT ARM\nThe feeding brachial artery is "
+     "diffusely calcified.", "calcified", "left"),
+]
+
+
+@pytest.mark.parametrize("end", ["", "\n"])  # a one-line note, kept or re-broken
+@pytest.mark.parametrize(("text", "word", "side"), ACCESS_SIDES)
+def test_access_side_does_not_count_against_the_exam_side(
+    finding_with, text, word, side, end
+):
+    assert finding_with(text + end, word).laterality == side
