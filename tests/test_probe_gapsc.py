@@ -182,3 +182,36 @@ def test_access_side_does_not_count_against_the_exam_side(
     finding_with, text, word, side, end
 ):
     assert finding_with(text + end, word).laterality == side
+
+
+# 'The tibial vessels ...' after an access line names the tibial vessels of
+# the studied limb, not the artery the catheter went in by: a definite
+# subject with a place word of its own that the access line does not write
+# points back to nothing (corpora/GUIDE.md laterality: a side is carried
+# only by a finding that refers back to an earlier mention; guide §2 step 5).
+# (text, its finding's side)
+ACCESS_LINE_NOT_POINTED_BACK: list[tuple[str, str]] = [
+    ("PROCEDURE: Left lower extremity angiogram.\nACCESS: Right common femoral "
+     "artery.\nFINDINGS: The tibial vessels are heavily calcified.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram.\nACCESS: Right common femoral "
+     "artery, contralateral up-and-over approach.\nFINDINGS: The tibial vessels "
+     "are heavily calcified.", "left"),
+    ("PROCEDURE: Right upper extremity angiogram.\nAccess: left CFA.\nThe brachial "
+     "vessels are calcified.", "right"),
+    ("PROCEDURE: Left lower extremity angiogram.\nACCESS: Right CFA.\nThe popliteal "
+     "vessels are diffusely calcified.", "left"),
+    # guards: a generic 'the vessel' still points back to the access artery;
+    # no access line, the place named before, the lesion a procedure targets
+    ("PROCEDURE: Left lower extremity angiogram.\nACCESS: Right CFA.\nFINDINGS: "
+     "The vessel is heavily calcified at the puncture site.", "right"),
+    ("PROCEDURE: CT-guided biopsy of a left renal mass. FINDINGS: The renal mass "
+     "has peripheral calcification.", "left"),
+    ("PROCEDURE: CT-guided biopsy of a left lower lobe nodule. FINDINGS: The target "
+     "nodule contains central calcification.", "left"),
+    ("Left femoral artery access. The vessel is heavily calcified.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), ACCESS_LINE_NOT_POINTED_BACK)
+def test_a_place_named_after_the_access_line_is_its_own(only, text, side):
+    assert only(text).laterality == side

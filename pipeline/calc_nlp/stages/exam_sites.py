@@ -297,6 +297,21 @@ ACCESS_LABEL_WORDS = 3
 _ACCESS_MARKS = frozenset({":", "-", "\u2013"})
 
 
+def opens_access_label(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> bool:
+    """Do tokens lo (a sentence's first) to hi open on an access label: an
+    access word among the first ACCESS_LABEL_WORDS words, then a label's
+    mark or an access lead ('ACCESS:', 'Arterial access:', 'Access via')?
+    Not a title naming a dialysis access ('DIALYSIS ACCESS ULTRASOUND')."""
+    access = kit.word_sets.get("access_words", frozenset())
+    ends = _ACCESS_MARKS | kit.word_sets.get("access_leads", frozenset())
+    lower, blank = rd.lower, rd.layout.blank
+    opening = [i for i in range(lo, min(hi, len(lower))) if not blank[i]]
+    return any(
+        lower[i] in access and lower[j] in ends
+        for i, j in zip(opening[:ACCESS_LABEL_WORDS], opening[1:], strict=False)
+    )
+
+
 def _access_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> frozenset[int]:
     """The starts of the side words of tokens lo to hi that name where a
     catheter went in, not the part studied (guide §2 step 5: the one-sided
@@ -312,16 +327,12 @@ def _access_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> frozenset[in
     if not any(w in access for w in lower[lo:hi]):
         return frozenset()  # most exam lines name no access
     leads = kit.word_sets.get("access_leads", frozenset())
-    blank, first = rd.layout.blank, rd.layout.sent_first
+    first = rd.layout.sent_first
     out = set()
     for x in rd.matches.lats:
         if not lo <= x.start < hi:
             continue
-        opening = [i for i in range(first[x.start], x.start) if not blank[i]]
-        if any(
-            lower[i] in access and lower[j] in _ACCESS_MARKS | leads
-            for i, j in zip(opening[:ACCESS_LABEL_WORDS], opening[1:], strict=False)
-        ):
+        if opens_access_label(kit, rd, first[x.start], x.start):
             out.add(x.start)  # 'ACCESS: Right CFA', 'Access via the right CFA'
             continue
         before = range(max(first[x.start], x.start - ACCESS_REACH), x.start)
