@@ -215,3 +215,35 @@ ACCESS_LINE_NOT_POINTED_BACK: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("text", "side"), ACCESS_LINE_NOT_POINTED_BACK)
 def test_a_place_named_after_the_access_line_is_its_own(only, text, side):
     assert only(text).laterality == side
+
+
+# 'right base' is the lung base on its own, but 'right base of prostate',
+# 'the left base of the bladder' name the base of the organ after 'of' (guide
+# §2 site vocabulary: the tissue the deposit sits in; the bladder and the
+# prostate take the side written on their part, corpora/GUIDE.md
+# laterality). (text, site, side)
+BASE_OF_AN_ORGAN: list[tuple[str, str, str]] = [
+    ("Calcifications used for alignment: yes (right base of prostate).", "prostate", "right"),
+    ("Coarse calcification at the right base of the prostate.", "prostate", "right"),
+    ("Small calcification in the right base of prostate gland.", "prostate", "right"),
+    ("RIGHT BASE OF PROSTATE: COARSE CALCIFICATION.", "prostate", "right"),
+    ("Prostate: small calcifications at the left base of the gland.", "prostate", "left"),
+    ("Calcification at the left base of the bladder.", "bladder", "left"),
+    ("Calcification at the right apex of the heart.", "", "right"),
+    ("Calcification at the left base of the tongue.", "", "left"),
+    ("Calcification at the right base of the skull.", "", "right"),
+    # guards: the lung base as before, the organ's base with no side before it
+    ("Calcification at the right base of the lung.", "lung", "right"),
+    ("Calcified granuloma at the left lung base.", "lung", "left"),
+    ("Calcified granuloma, left base.", "lung", "left"),
+    ("CXR: Calcified granuloma at the right base. Stable.", "lung", "right"),
+    ("Calcification at the base of the right lung and at the left base.", "lung", "bilateral"),
+    ("Calcification in the base of the prostate, left side.", "prostate", "left"),
+    ("Calcification at the base of the bladder.", "bladder", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), BASE_OF_AN_ORGAN)
+def test_a_base_of_an_organ_is_that_organs(only, text, site, side):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, side)
