@@ -247,3 +247,35 @@ BASE_OF_AN_ORGAN: list[tuple[str, str, str]] = [
 def test_a_base_of_an_organ_is_that_organs(only, text, site, side):
     f = only(text)
     assert (f.site, f.laterality) == (site, side)
+
+
+# An embolus lies where it lodged: a phrase of its sentence that names where
+# it came from ('likely from the aortic valve', 'cardiac valve source', 'of
+# cardiac origin') says no place it lies in (guide §2 step 2: the phrase of
+# its own clause that says where it lies), and gives no site or side. CRAO
+# and BRAO (central, branch retinal artery occlusion) name the retinal
+# artery the embolus lodged in (guide §2 vocabulary: 'artery' is every other
+# artery). (text, site, side)
+EMBOLUS_ORIGIN: list[tuple[str, str, str]] = [
+    ("A: CRAO OS from calcific embolus, likely from the aortic valve.", "artery", "left"),
+    ("BRAO OS due to calcific embolus, likely cardiac valve source.", "artery", "left"),
+    ("Calcific embolus OD, likely from the aortic valve.", "", "right"),
+    ("Calcific embolus OS, of probable cardiac valve origin.", "", "left"),
+    ("Hollenhorst plaque and a calcific embolus OS, presumably from the right "
+     "carotid bifurcation.", "", "left"),
+    ("Calcific embolus in the left retinal artery, likely from the aortic valve.",
+     "artery", "left"),
+    ("Calcified embolus lodged in the right MCA, thought to arise from the aortic "
+     "valve.", "artery", "right"),
+    # guards: where it lies, an extent, no embolus
+    ("Calcified embolus extending from the SFA into the popliteal artery.", "artery", ""),
+    ("Calcified embolus within the right popliteal artery.", "artery", "right"),
+    ("Calcified plaque at the aortic valve.", "aortic valve", ""),
+    ("Calcification arising from the aortic valve leaflets.", "aortic valve", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), EMBOLUS_ORIGIN)
+def test_an_embolus_origin_is_no_place_of_it(finding_with, text, site, side):
+    f = finding_with(text, "embol" if "embol" in text else "")
+    assert (f.site, f.laterality) == (site, side)

@@ -331,7 +331,14 @@ def match(
         ]
         + disease_sites
     )
+    # 'calcific embolus, likely from the right carotid bifurcation': where
+    # the embolus came from, no place of it nor side (few reports name one)
+    origins = _origins(kit, lay, site_spans, calc_edges) if site_spans else []
+    if origins:
+        site_spans = [s for s in site_spans if not any(a <= s.start < b for a, b in origins)]
     lats = _sides_in_place(kit, lay, longest_spans(of("LATERALITY")), site_spans)
+    if origins:
+        lats = [x for x in lats if not any(a <= x.start < b for a, b in origins)]
     calc = _to_named_site(kit, doc, lay, calc, site_spans)
     cue_like = [
         s
@@ -429,6 +436,47 @@ def _names_a_level(lay: Layout, site: RuleHit, levels: frozenset[str]) -> bool:
     k = _next_word(lay, j + 1)
     # a numbered level is a station in that region ('left neck level IV')
     return k >= len(lay.lower) or not _STATION.fullmatch(lay.lower[k])
+
+
+def _origins(
+    kit: Toolkit, lay: Layout, sites: list[RuleHit], calc_edges: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The token ranges of the phrases that name where an embolus came
+    from, not where it lies (guide §2 step 2: the phrase that says where it
+    lies): in a sentence whose words before it name an embolus, a site
+    phrase led by 'from' ('CRAO OS from calcific embolus, likely from the
+    aortic valve', from the lead on) or followed by 'source' or 'origin'
+    ('likely cardiac valve source'); mentions.json `embolus_words`,
+    `origin_*`. Not one of a mention's own words ('from a calcified aortic
+    valve' names that finding's place), nor an extent ('extending from the
+    SFA')."""
+    emboli = kit.word_sets.get("embolus_words", frozenset())
+    if not any(w in emboli for w in lay.lower):
+        return []  # most reports name no embolus
+    sets = kit.word_sets
+    lower, blank = lay.lower, lay.blank
+    out = []
+    for site in sites:
+        lo = lay.sent_first[site.start]
+        if not any(w in emboli for w in lower[lo : site.start]):
+            continue
+        if any(a < site.end and site.start < b for a, b in calc_edges):
+            continue
+        k = _next_word(lay, site.end)
+        if k < len(lower) and lower[k] in sets.get("origin_words", frozenset()):
+            out.append((site.start, k + 1))  # 'cardiac valve source'
+            continue
+        j = site.start - 1
+        while j >= lo and (blank[j] or lower[j] in sets.get("origin_skipped", frozenset())):
+            j -= 1
+        if j < lo or lower[j] not in sets.get("origin_leads", frozenset()):
+            continue
+        i = j - 1
+        while i >= lo and blank[i]:
+            i -= 1
+        if i < lo or lower[i] not in sets.get("origin_not_after", frozenset()):
+            out.append((j, site.end))  # 'from the right carotid bifurcation'
+    return out
 
 
 def _names_the_patients(
