@@ -279,3 +279,30 @@ EMBOLUS_ORIGIN: list[tuple[str, str, str]] = [
 def test_an_embolus_origin_is_no_place_of_it(finding_with, text, site, side):
     f = finding_with(text, "embol" if "embol" in text else "")
     assert (f.site, f.laterality) == (site, side)
+
+
+# 'the access site', 'the access vessel' point back to the vessel an access
+# line named, with its side (guide §2 step 4: an earlier mention the sentence
+# points back to), not to the exam's side, where the access line stands in
+# a section of its own. (text, a word of the finding's mention, its side)
+ACCESS_SITE_POINTS_BACK: list[tuple[str, str, str]] = [
+    ("PROCEDURE: Left lower extremity angiogram.\nACCESS: Right CFA.\nFINDINGS: "
+     "Calcified plaque at the access site.", "plaque", "right"),
+    ("PROCEDURE: Right lower extremity angiogram.\nAccess: left common femoral "
+     "artery, retrograde.\nFindings: Heavily calcified access vessel.", "access", "left"),
+    ("PROCEDURE: Left upper extremity fistulagram.\nVASCULAR ACCESS: Right femoral "
+     "artery.\nIMPRESSION: Calcified plaque at the access site, closure device "
+     "deployed.", "plaque", "right"),
+    # guards: the access on the procedure line, no access line, one sentence
+    ("PROCEDURE: Right common femoral artery access for left leg angiogram. "
+     "FINDINGS: Calcified plaque at the access site.", "plaque", "right"),
+    ("PROCEDURE: Left leg angiogram.\nFINDINGS: Calcified plaque at the access site.",
+     "plaque", "left"),
+    ("Right CFA was accessed. Calcified plaque at the access site.", "plaque", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), ACCESS_SITE_POINTS_BACK)
+def test_the_access_site_is_the_access_lines_vessel(finding_with, text, word, side):
+    f = finding_with(text, word)
+    assert (f.site, f.laterality) == ("artery", side)
