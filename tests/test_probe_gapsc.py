@@ -312,3 +312,20 @@ ACCESS_SITE_POINTS_BACK: list[tuple[str, str, str]] = [
 def test_the_access_site_is_the_access_lines_vessel(finding_with, text, word, side):
     f = finding_with(text, word)
     assert (f.site, f.laterality) == ("artery", side)
+
+
+# The abbreviations of the radiotherapies a lymphoma or breast note names:
+# involved-site, involved-field, involved-node radiotherapy, accelerated
+# partial breast irradiation (guide §3: damage from radiotherapy).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oncology: DLBCL s/p R-CHOP x6 + ISRT. Calcified mediastinal lymph nodes.",
+        "Hodgkin lymphoma, s/p ABVD and IFRT 2005. Coronary artery calcification.",
+        "Left breast ca s/p APBI. Coarse calcifications at the lumpectomy site.",
+        "HL treated with INRT to the mediastinum. Calcified subcarinal node.",
+    ],
+)
+def test_radiotherapy_abbreviations_are_radiation_therapy(analyzer, text):
+    names = [c.name for c in analyzer.analyze(text, "T").conditions]
+    assert "radiation therapy" in names
