@@ -437,6 +437,11 @@ def _condition_term_rules(
             md["also"] = _words(cid, term["also"], "also")
         if "exam_label" in term:
             md["exam_label"] = _word_list_name(cid, term["exam_label"], word_lists)
+        # a side abbreviation that is the treatment only where the words
+        # around it say so ('s/p RT'; mentions.json therapy_abbreviation lists)
+        _check_flag(term, cid, "side_lookalike")
+        if term.get("side_lookalike"):
+            md["side_lookalike"] = True
         rule: dict[str, Any] = {
             "literal": term["term"],
             "category": "CONDITION",

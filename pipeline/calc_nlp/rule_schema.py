@@ -139,6 +139,7 @@ TERM_KEYS = {
     "not_after",
     "injured_organ",
     "exam_label",
+    "side_lookalike",
 }
 ANALYTE_KEYS = {
     "id",

@@ -13,6 +13,7 @@ splitter is measured on the corpus by the tests.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import compress, pairwise
 
 from spacy.tokens import Doc
@@ -35,6 +36,7 @@ def sentence_starts(
     spaced: frozenset[int] = frozenset(),
     stops: list[int] | None = None,
     queries: frozenset[int] = frozenset(),
+    therapy: TherapyWords | None = None,
 ) -> list[bool]:
     """One flag per token: does a sentence start here? Pure, for testing.
 
@@ -54,6 +56,8 @@ def sentence_starts(
     clause stops, found in the same pass.
     `queries`: the indices of the '?' written against the word after them
     ('calcified focus ?scar'): a query of that word, which ends nothing.
+    `therapy`: when a side abbreviation is a treatment's ('s/p RT.'): its
+    period ends the sentence as a plain word's does.
     """
     n = len(words)
     starts = [False] * n
@@ -95,7 +99,7 @@ def sentence_starts(
         if w[0] in _STOP_FIRSTS:
             if w == "?" and (starts[i] or last_word in _ASKING_AFTER or i in queries):
                 pass  # a leading '?' asks about what follows ('? TB', 'cough, ? TB', 'focus ?scar')
-            elif w == "." and abbreviation_period(words, i, abbreviations):
+            elif w == "." and abbreviation_period(words, i, abbreviations, therapy):
                 pass  # 'Rt. KIDNEY': the period shortens the side word
             elif w in _TERMINAL or _dots(w):
                 pending = (
@@ -179,14 +183,21 @@ def _initial(w: str) -> bool:
 
 
 def abbreviation_period(
-    words: list[str], i: int, abbreviations: frozenset[str]
+    words: list[str],
+    i: int,
+    abbreviations: frozenset[str],
+    therapy: TherapyWords | None = None,
 ) -> bool:
     """Is words[i] the period of an abbreviation ('Rt.', 'Lt.') with more of
     its line after it? It shortens the word before it and ends nothing, so
-    'Calcification in the Lt. kidney' stays one clause."""
+    'Calcification in the Lt. kidney' stays one clause. A side abbreviation
+    that names a treatment here (`therapy`: 's/p thoracic RT. Coronary
+    calcification') is a word like any other: its period is a stop."""
     if words[i] != "." or i < 1 or i + 1 >= len(words):
         return False
     if words[i - 1].lower() not in abbreviations or "\n" in words[i + 1]:
+        return False
+    if therapy is not None and therapy.names_therapy(words, i - 1):
         return False
     return not _closes_sentence(words, i)
 
@@ -351,6 +362,7 @@ def sentence_bounds(
     joining: frozenset[str] = frozenset(),
     spaced: frozenset[int] = frozenset(),
     queries: frozenset[int] = frozenset(),
+    therapy: TherapyWords | None = None,
 ) -> tuple[list[int], dict[int, int], list[int]]:
     """Per token, the index of the first token of its sentence; from the
     same sentence starts `sentence_ends` of it (read off the starts, not the
@@ -372,6 +384,7 @@ def sentence_bounds(
         spaced,
         stops,
         queries,
+        therapy,
     )
     starts = _starts(flags)
     ends = [*starts[1:], len(flags)] if starts else []
@@ -410,3 +423,112 @@ def sentence_ends(firsts: list[int]) -> dict[int, int]:
     starts = list(dict.fromkeys(firsts))
     ends = [*starts[1:], len(firsts)] if starts else []
     return dict(zip(starts, ends, strict=True))
+
+
+# A joiner between a treatment and 'RT' ('chemo-RT', 'chemo/RT', 'surgery and
+# RT'): the word before it leads the abbreviation as one right before it does.
+_TREATMENT_JOINERS = frozenset({"-", "/", "+", "&", ",", "and", "then"})
+
+
+@dataclass(frozen=True)
+class TherapyWords:
+    """When a side abbreviation in capitals is a treatment's: 'RT' is
+    radiation therapy in 's/p RT', 'prior RT to the mediastinum', 'RT 50 Gy',
+    'chemo-RT', 'before RT.' (guide §3: damage from radiotherapy) and the
+    right side in 'RT BREAST', 'Rt lower lobe', 's/p Rt TKA' (guide §2:
+    abbreviated sides count). The words around it decide (mentions.json
+    `therapy_abbreviation*` lists): a word after it that is none of
+    `followers` is the place of a side, and so is a side word after one of
+    them ('RT to LT shunt'); else a `markers` word after it ('RT to', 'RT
+    alone'), a dose ('RT 50 Gy'), or a `leaders` word before it ('s/p RT',
+    'adjuvant RT', 'chemo-RT') makes it the treatment. Read by the sentence
+    splitter (its period ends the sentence), the side stage (no side) and
+    the condition stage (radiation therapy)."""
+
+    words: frozenset[str] = frozenset()
+    leaders: frozenset[str] = frozenset()
+    followers: frozenset[str] = frozenset()
+    markers: frozenset[str] = frozenset()
+    sides: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, word_lists: dict[str, list[str]]) -> TherapyWords:
+        """The lists of mentions.json's `word_lists` (none: it reads none)."""
+
+        def get(name: str) -> frozenset[str]:
+            return frozenset(word_lists.get(name, []))
+
+        return cls(
+            get("therapy_abbreviations"),
+            get("therapy_abbreviation_leaders"),
+            get("therapy_abbreviation_followers"),
+            get("therapy_abbreviation_markers"),
+            get("therapy_abbreviation_sides"),
+        )
+
+    def names_therapy(self, words: list[str], i: int) -> bool:
+        """Is words[i] ('RT', in capitals) the treatment here, not the side?"""
+        w = words[i]
+        if not w.isupper() or w.lower() not in self.words:
+            return False
+        nxt = _next_on_line(words, i + 1)
+        after = words[nxt].lower() if nxt is not None else ""
+        if after.isalpha() and after not in self.followers:
+            return False  # 'RT BREAST', 's/p Rt TKA': the side of that place
+        if nxt is not None and after in self.followers:
+            k = _next_on_line(words, nxt + 1)
+            if k is not None and words[k].lower() in self.sides:
+                return False  # 'RT to LT shunt', 'RT and LT knees': two sides
+        if after in self.markers or (nxt is not None and self._dose(words, nxt)):
+            return True
+        return self._led(words, i)
+
+    def _dose(self, words: list[str], j: int) -> bool:
+        """Does a dose start at j ('50 Gy', '5040 cGy', '50Gy')?"""
+        w = words[j].lower()
+        if not w[:1].isdigit():
+            return False
+        unit = w.lstrip("0123456789.,")
+        if unit:
+            return unit in self.markers
+        k = _next_on_line(words, j + 1)
+        return k is not None and words[k].lower() in self.markers
+
+    def _led(self, words: list[str], i: int) -> bool:
+        """Does a leader stand right before words[i], or before a joiner
+        right before it ('post-RT', 'chemo and RT')?"""
+        j = _previous_on_line(words, i - 1)
+        if j is None:
+            return False
+        if _slashed(words, j) in self.leaders:
+            return True
+        if words[j].lower() not in _TREATMENT_JOINERS:
+            return False
+        k = _previous_on_line(words, j - 1)
+        return k is not None and _slashed(words, k) in self.leaders
+
+
+def _slashed(words: list[str], j: int) -> str:
+    """The lower-case word ending at j, with a slash compound the tokenizer
+    split ('s', '/', 'p': 's/p')."""
+    if j >= 2 and words[j - 1] == "/" and words[j - 2].isalpha() and len(words[j - 2]) == 1:
+        return f"{words[j - 2]}/{words[j]}".lower()
+    return words[j].lower()
+
+
+def _next_on_line(words: list[str], k: int) -> int | None:
+    """The first token from k on that is no whitespace, on the same line."""
+    while k < len(words) and words[k].isspace():
+        if "\n" in words[k]:
+            return None
+        k += 1
+    return k if k < len(words) else None
+
+
+def _previous_on_line(words: list[str], j: int) -> int | None:
+    """The last token up to j that is no whitespace, on the same line."""
+    while j >= 0 and words[j].isspace():
+        if "\n" in words[j]:
+            return None
+        j -= 1
+    return j if j >= 0 else None

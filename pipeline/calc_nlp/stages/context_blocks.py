@@ -26,7 +26,7 @@ from medspacy.util import tuple_overlaps
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from calc_nlp.sentences import abbreviation_period
+from calc_nlp.sentences import TherapyWords, abbreviation_period
 from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher
 from calc_nlp.stages.toolkit_cache import ToolkitCache
 
@@ -333,6 +333,8 @@ class ContextRules:
         # the words whose period ends no sentence ('Rt. kidney'; the
         # Toolkit's `abbreviations`): nor does it end a modifier's scope
         self.abbreviations: frozenset[str] = frozenset()
+        # ... but a side abbreviation that names a treatment ('s/p RT.')
+        self.therapy: TherapyWords | None = None
         # the coronary vessels' names, each as its words in lower case
         # ('left main' -> ('left', 'main')): a score after one is the vessel's
         self.vessel_names: frozenset[tuple[str, ...]] = frozenset()
@@ -373,7 +375,7 @@ class ContextRules:
         `abbreviation_period`), and the scope of the sentence's modifiers
         goes on past it."""
         return bool(self.abbreviations) and abbreviation_period(
-            words, i, self.abbreviations
+            words, i, self.abbreviations, self.therapy
         )
 
     def of(self, match_id: int) -> _Rule:

@@ -166,7 +166,11 @@ def side_from_exam(
     if line is None:
         return _side_of_exam_words(kit, rd, exam, title, at, operation)
     side = _side_of_exam_words(kit, rd, exam, line, at, operation)
-    if side or _written_sides(kit, rd, *line) or not 0 < title[1] <= line[0]:
+    if (
+        side
+        or _written_sides(kit, rd, *line, _access_sides(kit, rd, *line))
+        or not 0 < title[1] <= line[0]
+    ):
         return side
     # 'WIRE LOCALIZATION, LEFT BREAST / Procedure: Under mammographic
     # guidance, a wire was placed ...': a procedure section that names the
@@ -265,18 +269,82 @@ def _side_of_exam_words(
         return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
     if not operation and not lo <= at < hi and _names_operation(kit, rd, lo, hi):
         return ""  # 'PROCEDURE: Left knee arthroscopy': an operation, no study
-    sides = _written_sides(kit, rd, lo, hi)
+    sides = _written_sides(kit, rd, lo, hi, _access_sides(kit, rd, lo, hi))
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
 
 
-def _written_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> set[str]:
+def _written_sides(
+    kit: Toolkit, rd: ReportDoc, lo: int, hi: int, skip: frozenset[int] = frozenset()
+) -> set[str]:
     """The sides the side words of tokens lo to hi write; a side the plural
-    of a paired organ implies ('kidneys') is no side written."""
+    of a paired organ implies ('kidneys') is no side written, nor one whose
+    start is in `skip` (an access route's: `_access_sides`)."""
     return {
         str(kit.md(s)["laterality"])
         for s in rd.matches.lats
-        if lo <= s.start < hi and not kit.md(s).get("implied")
+        if lo <= s.start < hi and not kit.md(s).get("implied") and s.start not in skip
     }
+
+
+# How many tokens an access phrase's lead may stand before its access word
+# ('via a right common femoral approach').
+ACCESS_REACH = 7
+# How many words of a sentence an access label may open it with ('Arterial
+# access:', 'VASCULAR ACCESS:').
+ACCESS_LABEL_WORDS = 3
+# The marks that end an access label ('ACCESS:', 'Access -'); not a title
+# that names a dialysis access ('DIALYSIS ACCESS ULTRASOUND, LEFT ARM').
+_ACCESS_MARKS = frozenset({":", "-", "\u2013"})
+
+
+def opens_access_label(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> bool:
+    """Do tokens lo (a sentence's first) to hi open on an access label: an
+    access word among the first ACCESS_LABEL_WORDS words, then a label's
+    mark or an access lead ('ACCESS:', 'Arterial access:', 'Access via')?
+    Not a title naming a dialysis access ('DIALYSIS ACCESS ULTRASOUND')."""
+    access = kit.word_sets.get("access_words", frozenset())
+    ends = _ACCESS_MARKS | kit.word_sets.get("access_leads", frozenset())
+    lower, blank = rd.lower, rd.layout.blank
+    opening = [i for i in range(lo, min(hi, len(lower))) if not blank[i]]
+    return any(
+        lower[i] in access and lower[j] in ends
+        for i, j in zip(opening[:ACCESS_LABEL_WORDS], opening[1:], strict=False)
+    )
+
+
+def _access_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> frozenset[int]:
+    """The starts of the side words of tokens lo to hi that name where a
+    catheter went in, not the part studied (guide §2 step 5: the one-sided
+    study gives the side): those of a sentence an access word opens
+    ('PROCEDURE: Left lower extremity angiogram. ACCESS: Right CFA,
+    up-and-over.', 'Access via the right CFA.': an access word then a label's
+    mark or an access lead), and those between an
+    access lead and an access word ('angiogram of the left leg via right
+    femoral access', 'from a right femoral approach'); mentions.json
+    `access_words`, `access_leads`."""
+    access = kit.word_sets.get("access_words", frozenset())
+    lower = rd.lower
+    if not any(w in access for w in lower[lo:hi]):
+        return frozenset()  # most exam lines name no access
+    leads = kit.word_sets.get("access_leads", frozenset())
+    first = rd.layout.sent_first
+    out = set()
+    for x in rd.matches.lats:
+        if not lo <= x.start < hi:
+            continue
+        if opens_access_label(kit, rd, first[x.start], x.start):
+            out.add(x.start)  # 'ACCESS: Right CFA', 'Access via the right CFA'
+            continue
+        before = range(max(first[x.start], x.start - ACCESS_REACH), x.start)
+        lead = next((i for i in reversed(before) if lower[i] in leads), None)
+        if lead is None:
+            continue
+        after = range(x.end, min(hi, lead + ACCESS_REACH + 1))
+        if any(lower[i] in access for i in after) and not any(
+            i in rd.layout.stops for i in range(lead, x.start)
+        ):
+            out.add(x.start)  # 'via right femoral access'
+    return frozenset(out)
 
 
 def operated_side(kit: Toolkit, rd: ReportDoc) -> str:

@@ -34,6 +34,7 @@ from calc_nlp.stages.context_sites import (
     site_part_set,
 )
 from calc_nlp.stages.exam_sites import (
+    opens_access_label,
     side_from_exam,
     side_from_topic,
     side_of_named_study,
@@ -207,6 +208,12 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
         prev = rd.sent_at(prev.start - 1)
     if "\n\n" in rd.span_text(prev).replace("\r", "").replace(" ", ""):
         return ""  # a blank line: a new topic
+    if (
+        not pronoun_after
+        and _names_its_own_place(kit, rd, sent, prev)
+        and opens_access_label(kit, rd, prev.start, prev.end)
+    ):
+        return ""  # 'The tibial vessels ...' after the access artery's line
     is_it = rd.lower[sent.start] == "it" and sent.start < f.start
     if not is_it and not any(
         prev.start <= s.start < prev.end and s.site == name for s in rd.matches.sites
@@ -241,6 +248,23 @@ def _subject_points_back(kit: Toolkit, rd: ReportDoc, sent: Span, f: Span) -> bo
     # thing a procedure works on ('The target nodule contains central
     # calcification' after 'CT-guided biopsy, left lower lobe nodule')
     return lower[sent.start] == "the" and noun_opens(lower, sent.start + 1, f.start, heads)
+
+
+def _names_its_own_place(kit: Toolkit, rd: ReportDoc, sent: Span, prev: Span) -> bool:
+    """Does the sentence open on 'The', a place word that the sentence
+    before (`prev`) does not write, and a noun ('The tibial vessels are
+    heavily calcified' after 'ACCESS: Right common femoral artery.')? After
+    an access line (exam_sites.opens_access_label) the noun phrase then
+    names that place, not the artery the catheter went in by, and points
+    back to nothing (corpora/GUIDE.md laterality: a side is carried only by
+    a finding that refers back to an earlier mention; guide §2 step 5: the
+    access line names no studied part); 'The vessel' after it still does."""
+    at = sent.start + 1
+    if rd.lower[sent.start] != "the" or not any(
+        s.start == at and not kit.md(s.span).get("generic") for s in rd.matches.sites
+    ):
+        return False  # 'The vessel': a generic word points back
+    return rd.lower[at] not in rd.lower[prev.start : prev.end]
 
 
 def _side_of_the_same(rd: ReportDoc, f: Span) -> str:

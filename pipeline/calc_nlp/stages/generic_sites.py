@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from calc_nlp.stages.clause_sites import first_of_list
 from calc_nlp.stages.context_sites import DEFINITE, asserted, paragraph_before
+from calc_nlp.stages.exam_sites import opens_access_label
 from calc_nlp.stages.layout import exam_line
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import site_reach
@@ -88,6 +89,11 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             return _whole_of(
                 kit, site, _part_or(kit, site, first_of_list(kit, rd, found[-1], found))
             )
+    # an access line the access site points back to ('ACCESS: Right CFA.'
+    # over 'FINDINGS: Calcified plaque at the access site')
+    access = _access_line_site(kit, rd, f, site, specific)
+    if access is not None:
+        return access
     # the exam or operation line ('PROCEDURE: Aortic valve replacement. ...
     # The leaflets were heavily calcified.')
     line = exam_line(rd.layout, ("exam", "technique"))
@@ -102,6 +108,37 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         if found:
             return _part_or(kit, site, found[0])
     return site
+
+
+def _access_line_site(
+    kit: Toolkit,
+    rd: ReportDoc,
+    f: Span,
+    site: SiteRef,
+    specific: Callable[[SiteRef], bool],
+) -> SiteRef | None:
+    """The vessel the last access line before the finding names ('ACCESS:
+    Right CFA.', exam_sites.opens_access_label), for an anaphoric site of an
+    access word ('the access site', 'the access vessel'): the artery the
+    catheter went in by, with its side (guide §2 step 4: an earlier mention
+    the sentence points back to), where no sentence of its paragraph names
+    one. None for any other site or with no such line."""
+    access = kit.word_sets.get("access_words", frozenset())
+    if access.isdisjoint(rd.lower[site.span.start : site.span.end]):
+        return None
+    found = None
+    i = 0
+    while i < f.start:
+        sent = rd.sent_at(i)
+        if sent.end <= f.start and opens_access_label(kit, rd, sent.start, sent.end):
+            named = [
+                s
+                for s in rd.sentence_sites(sent.start)
+                if sent.start <= s.span.start < sent.end and specific(s)
+            ]
+            found = named[0] if named else found
+        i = max(sent.end, i + 1)
+    return _part_or(kit, site, found) if found is not None else None
 
 
 def _part_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> bool:

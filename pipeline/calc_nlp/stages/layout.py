@@ -98,6 +98,7 @@ def layout(
         kit.line_joining_words,
         spaced,
         queries,
+        kit.therapy_words,
     )
     return Layout(per_token, firsts, ends, stops, words, blank, lower, caseless=caseless)
 

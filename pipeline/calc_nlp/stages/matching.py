@@ -340,6 +340,9 @@ def match(
             )
             and not _names_the_patients(lay, s, calc_edges)
             and not any(a <= s.start and s.end <= b for a, b in level_phrases)
+            # 's/p thoracic RT. Coronary calcification': the treatment, no
+            # 'Rt. coronary' artery
+            and not kit.therapy_words.names_therapy(lay.words, s.start)
             and not (
                 score_starts  # most reports state no score: no call per site
                 and _labels_a_score(
@@ -349,7 +352,14 @@ def match(
         ]
         + disease_sites
     )
+    # 'calcific embolus, likely from the right carotid bifurcation': where
+    # the embolus came from, no place of it nor side (few reports name one)
+    origins = _origins(kit, lay, site_spans, calc_edges) if site_spans else []
+    if origins:
+        site_spans = [s for s in site_spans if not any(a <= s.start < b for a, b in origins)]
     lats = _sides_in_place(kit, lay, longest_spans(of("LATERALITY")), site_spans)
+    if origins:
+        lats = [x for x in lats if not any(a <= x.start < b for a, b in origins)]
     calc = _to_named_site(kit, doc, lay, calc, site_spans)
     cue_like = [
         s
@@ -449,6 +459,47 @@ def _names_a_level(lay: Layout, site: RuleHit, levels: frozenset[str]) -> bool:
     return k >= len(lay.lower) or not _STATION.fullmatch(lay.lower[k])
 
 
+def _origins(
+    kit: Toolkit, lay: Layout, sites: list[RuleHit], calc_edges: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The token ranges of the phrases that name where an embolus came
+    from, not where it lies (guide §2 step 2: the phrase that says where it
+    lies): in a sentence whose words before it name an embolus, a site
+    phrase led by 'from' ('CRAO OS from calcific embolus, likely from the
+    aortic valve', from the lead on) or followed by 'source' or 'origin'
+    ('likely cardiac valve source'); mentions.json `embolus_words`,
+    `origin_*`. Not one of a mention's own words ('from a calcified aortic
+    valve' names that finding's place), nor an extent ('extending from the
+    SFA')."""
+    emboli = kit.word_sets.get("embolus_words", frozenset())
+    if not any(w in emboli for w in lay.lower):
+        return []  # most reports name no embolus
+    sets = kit.word_sets
+    lower, blank = lay.lower, lay.blank
+    out = []
+    for site in sites:
+        lo = lay.sent_first[site.start]
+        if not any(w in emboli for w in lower[lo : site.start]):
+            continue
+        if any(a < site.end and site.start < b for a, b in calc_edges):
+            continue
+        k = _next_word(lay, site.end)
+        if k < len(lower) and lower[k] in sets.get("origin_words", frozenset()):
+            out.append((site.start, k + 1))  # 'cardiac valve source'
+            continue
+        j = site.start - 1
+        while j >= lo and (blank[j] or lower[j] in sets.get("origin_skipped", frozenset())):
+            j -= 1
+        if j < lo or lower[j] not in sets.get("origin_leads", frozenset()):
+            continue
+        i = j - 1
+        while i >= lo and blank[i]:
+            i -= 1
+        if i < lo or lower[i] not in sets.get("origin_not_after", frozenset()):
+            out.append((j, site.end))  # 'from the right carotid bifurcation'
+    return out
+
+
 def _names_the_patients(
     lay: Layout, site: RuleHit, calc_edges: list[tuple[int, int]] | None = None
 ) -> bool:
@@ -479,14 +530,23 @@ def _sides_in_place(
     (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', 'R
     SHOULDER', 'R lower lung zone' with a part word between, or a site
     phrase that takes the letter in, 'L base'), and those a verb uses ('were
-    left alone')."""
+    left alone'), and a side abbreviation that names a treatment here ('s/p
+    RT', 'RT 50 Gy': `TherapyWords`)."""
     starts = {s.start for s in sites}  # SITE and REGION phrases only
     return [
         x
         for x in lats
         if (not kit.md(x).get("before_site") or _before_site(kit, lay, x, starts))
         and not (x.id in kit.guarded_rules and _used_otherwise(kit.md(x), lay, x))
+        and not _names_therapy(kit, lay, x)
     ]
+
+
+def _names_therapy(kit: Toolkit, lay: Layout, side: Span) -> bool:
+    """Is the side word, with its period or none ('RT', 'RT.'), a
+    treatment's abbreviation here ('s/p RT.', 'RT 50 Gy': `TherapyWords`)?"""
+    rest = lay.words[side.start + 1 : side.end]
+    return rest in ([], ["."]) and kit.therapy_words.names_therapy(lay.words, side.start)
 
 
 _PART_JOINERS = frozenset({"and", "or", ",", "/", "&"})
@@ -640,6 +700,10 @@ def _named_conditions(
             return True  # 'MVA 1.2 cm2': a measurement, mitral valve area
         if md.get("exam_label") and exam_label(lay, c, kit.word_sets[md["exam_label"]]):
             return True  # 'SLE: cornea clear OU': the slit-lamp exam, no lupus
+        if md.get("side_lookalike") and not kit.therapy_words.names_therapy(
+            lay.words, c.start
+        ):
+            return True  # 'RT BREAST': the right side, no radiation therapy
         if not md.get("lead") or c.end >= len(doc):
             return False
         entry = kit.rules.conditions[md["condition"]]

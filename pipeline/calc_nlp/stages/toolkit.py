@@ -23,7 +23,7 @@ from calc_nlp.fast_import import import_medspacy
 from calc_nlp.labs import LabParser
 from calc_nlp.regex_cache import Compile, RegexCache
 from calc_nlp.rules import RuleSet
-from calc_nlp.sentences import abbreviation_words
+from calc_nlp.sentences import TherapyWords, abbreviation_words
 from calc_nlp.stages.descriptor_rules import DescriptorRules, phrase_alternation
 
 quiet.silence()
@@ -869,6 +869,10 @@ class Toolkit:
         self.abbreviations = abbreviation_words(rules.word_lists)
         # ... nor a modifier's scope ('the rt. lower lobe is no longer seen')
         self.context_table.abbreviations = self.abbreviations
+        # 's/p RT', 'RT 50 Gy': a side abbreviation that names a treatment
+        # (the splitter, the side and the condition stages read it)
+        self.therapy_words = TherapyWords.of(rules.word_lists)
+        self.context_table.therapy = self.therapy_words
         # ... and a vessel's score of 0 says nothing of the total ('LM 0')
         self.context_table.set_vessel_names(
             [p for v in rules.descriptors.get("vessels", []) for p in v["phrases"]]
