@@ -327,3 +327,33 @@ def test_sdh_is_a_hematoma_at_the_dura(analyzer, text, side, physiologic):
     assert f.classification == "dystrophic"
     assert "hematoma" in [c.name for c in r.conditions]
 
+
+
+# An aneurysm named alone is the aneurysm of the vessel the note named
+# before it ('clipping of a left MCA bifurcation aneurysm' ... 'the aneurysm
+# neck was partially calcified': artery); with no vessel named, no site
+# (guide §2, site from context 4; a word several sites share).
+ANEURYSM_OF_A_VESSEL = [
+    ("PROCEDURE: Left pterional craniotomy for clipping of a left MCA bifurcation "
+     "aneurysm.\nFINDINGS: The aneurysm neck was partially calcified.", "artery"),
+    ("Left MCA aneurysm, 6 mm. The neck of the aneurysm was calcified.", "artery"),
+    ("Right cavernous ICA aneurysm, 14 mm. The aneurysm wall is calcified.", "carotid artery"),
+    ("Basilar tip aneurysm, coiled in 2015. The aneurysm is now densely calcified.", "artery"),
+    ("Abdominal aortic aneurysm, 5.2 cm. The aneurysm has a calcified wall.", "aorta"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), ANEURYSM_OF_A_VESSEL)
+def test_an_aneurysm_is_its_vessels(findings_of, text, site):
+    assert findings_of(text)[-1].site == site
+
+
+def test_an_aneurysm_with_no_vessel_named_has_no_site(only):
+    assert only("The aneurysm was heavily calcified.").site == ""
+
+
+# The neck as a body region still gives none ('calcification in the left
+# neck'), nor takes another's.
+def test_the_neck_region_stays_a_region(only):
+    f = only("Punctate calcification in the left neck, unchanged.")
+    assert (f.site, f.laterality) == ("", "left")
