@@ -357,3 +357,25 @@ def test_an_aneurysm_with_no_vessel_named_has_no_site(only):
 def test_the_neck_region_stays_a_region(only):
     f = only("Punctate calcification in the left neck, unchanged.")
     assert (f.site, f.laterality) == ("", "left")
+
+
+# A hyphenated word between 'calcified' and the lesion it names ('calcified
+# dural-based lesion', 'calcified falx-based lesion') leaves the lesion
+# named: no physiologic dural calcification (corpora/GUIDE.md physiologic:
+# 'calcified dural mass' is not).
+HYPHENED_LESIONS = [
+    "MRI shows a calcified dural-based lesion along the left frontal convexity.",
+    "Calcified falx-based lesion, unchanged.",
+    "CT: calcified tentorial-based mass on the right.",
+]
+
+
+@pytest.mark.parametrize("text", HYPHENED_LESIONS)
+def test_a_hyphenated_lesion_phrase_is_not_physiologic(only, text):
+    f = only(text)
+    assert f.site == "dura" and not f.physiologic
+
+
+# A calcified structure a dash only sets off stays physiologic.
+def test_a_dash_after_the_structure_keeps_it_physiologic(only):
+    assert only("Calcified falx - no mass effect.").physiologic
