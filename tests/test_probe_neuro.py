@@ -379,3 +379,32 @@ def test_a_hyphenated_lesion_phrase_is_not_physiologic(only, text):
 # A calcified structure a dash only sets off stays physiologic.
 def test_a_dash_after_the_structure_keeps_it_physiologic(only):
     assert only("Calcified falx - no mass effect.").physiologic
+
+
+# A patient's own children, grandchildren or twin are relatives ('Both of
+# her children have calcified basal ganglia on CT'), as a son or a daughter
+# is (guide §2 family); children in general, or the patient as a child, are
+# not.
+RELATIVES = [
+    "Both of her children have calcified basal ganglia on CT.",
+    "Her children have basal ganglia calcifications.",
+    "His twin has basal ganglia calcification as well.",
+    "Their offspring show brain calcifications on CT.",
+    "Her grandchildren have not been scanned; her child has dentate calcification.",
+]
+
+
+@pytest.mark.parametrize("text", RELATIVES)
+def test_own_children_are_relatives(findings_of, text):
+    assert findings_of(text)[-1].family
+
+
+NOT_RELATIVES = [
+    "Basal ganglia calcification, seen in children with this syndrome, on her CT.",
+    "As a child she had seizures; CT now shows basal ganglia calcification.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_RELATIVES)
+def test_children_in_general_are_no_relatives(findings_of, text):
+    assert not findings_of(text)[-1].family
