@@ -408,3 +408,33 @@ NOT_RELATIVES = [
 @pytest.mark.parametrize("text", NOT_RELATIVES)
 def test_children_in_general_are_no_relatives(findings_of, text):
     assert not findings_of(text)[-1].family
+
+
+# A plan to repeat a study that follows a calcification the note has seen
+# ('Will repeat CT in 6 months to monitor the calcified lesion') asks
+# nothing about whether it is there; a study or score the plan names right
+# after its verb is still what it will look for (guide §2 hypothetical:
+# raised as a possibility to look for, not observed).
+MONITORED = [
+    "Will repeat CT in 6 months to monitor the calcified lesion in the left frontal lobe.",
+    "We will obtain an MRI next month to characterize the calcified left frontal lesion.",
+    "Will repeat head CT in one year for the calcified meningioma.",
+]
+
+
+@pytest.mark.parametrize("text", MONITORED)
+def test_a_seen_calcification_a_plan_follows_is_not_hypothetical(only, text):
+    assert not only(text).hypothetical
+
+
+LOOKED_FOR = [
+    "Will obtain coronary calcium score.",
+    "We will repeat the calcium score in five years.",
+    "Will obtain CT head to look for basal ganglia calcification.",
+    "Will order a noncontrast CT to evaluate for intracranial calcification.",
+]
+
+
+@pytest.mark.parametrize("text", LOOKED_FOR)
+def test_what_a_planned_test_looks_for_stays_hypothetical(only, text):
+    assert only(text).hypothetical
