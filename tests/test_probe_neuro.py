@@ -438,3 +438,35 @@ LOOKED_FOR = [
 @pytest.mark.parametrize("text", LOOKED_FOR)
 def test_what_a_planned_test_looks_for_stays_hypothetical(only, text):
     assert only(text).hypothetical
+
+
+# What a question or plan asks about another thing placed at a calcification
+# ('rule out seizure focus near the calcified granuloma', 'evaluate for
+# stenosis at the calcified plaque') leaves the calcification seen: it is
+# where the thing is looked for (guide §2 hypothetical: raised as a
+# possibility to look for, not observed), as a denial of such a thing leaves
+# it affirmed.
+ASKED_NEAR = [
+    "REASON FOR STUDY: rule out seizure focus near the calcified granuloma in the left occipital lobe.",
+    "Evaluate for stenosis at the calcified plaque of the left ICA.",
+    "MRI to evaluate for edema around the calcified cysticercus.",
+    "No edema near the calcified granuloma in the right frontal lobe.",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_NEAR)
+def test_a_thing_asked_about_near_a_calcification_leaves_it_seen(findings_of, text):
+    f = findings_of(text)[-1]
+    assert not f.hypothetical and not f.negated
+
+
+ASKED_ITSELF = [
+    "Evaluate for calcification in the basal ganglia.",
+    "Rule out hemorrhage or calcification in the left thalamus.",
+    "CT to look for calcification within the lesion.",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_ITSELF)
+def test_a_calcification_asked_about_stays_hypothetical(only, text):
+    assert only(text).hypothetical
