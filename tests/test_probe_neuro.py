@@ -327,3 +327,146 @@ def test_sdh_is_a_hematoma_at_the_dura(analyzer, text, side, physiologic):
     assert f.classification == "dystrophic"
     assert "hematoma" in [c.name for c in r.conditions]
 
+
+
+# An aneurysm named alone is the aneurysm of the vessel the note named
+# before it ('clipping of a left MCA bifurcation aneurysm' ... 'the aneurysm
+# neck was partially calcified': artery); with no vessel named, no site
+# (guide §2, site from context 4; a word several sites share).
+ANEURYSM_OF_A_VESSEL = [
+    ("PROCEDURE: Left pterional craniotomy for clipping of a left MCA bifurcation "
+     "aneurysm.\nFINDINGS: The aneurysm neck was partially calcified.", "artery"),
+    ("Left MCA aneurysm, 6 mm. The neck of the aneurysm was calcified.", "artery"),
+    ("Right cavernous ICA aneurysm, 14 mm. The aneurysm wall is calcified.", "carotid artery"),
+    ("Basilar tip aneurysm, coiled in 2015. The aneurysm is now densely calcified.", "artery"),
+    ("Abdominal aortic aneurysm, 5.2 cm. The aneurysm has a calcified wall.", "aorta"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), ANEURYSM_OF_A_VESSEL)
+def test_an_aneurysm_is_its_vessels(findings_of, text, site):
+    assert findings_of(text)[-1].site == site
+
+
+def test_an_aneurysm_with_no_vessel_named_has_no_site(only):
+    assert only("The aneurysm was heavily calcified.").site == ""
+
+
+# The neck as a body region still gives none ('calcification in the left
+# neck'), nor takes another's.
+def test_the_neck_region_stays_a_region(only):
+    f = only("Punctate calcification in the left neck, unchanged.")
+    assert (f.site, f.laterality) == ("", "left")
+
+
+# A hyphenated word between 'calcified' and the lesion it names ('calcified
+# dural-based lesion', 'calcified falx-based lesion') leaves the lesion
+# named: no physiologic dural calcification (corpora/GUIDE.md physiologic:
+# 'calcified dural mass' is not).
+HYPHENED_LESIONS = [
+    "MRI shows a calcified dural-based lesion along the left frontal convexity.",
+    "Calcified falx-based lesion, unchanged.",
+    "CT: calcified tentorial-based mass on the right.",
+]
+
+
+@pytest.mark.parametrize("text", HYPHENED_LESIONS)
+def test_a_hyphenated_lesion_phrase_is_not_physiologic(only, text):
+    f = only(text)
+    assert f.site == "dura" and not f.physiologic
+
+
+# A calcified structure a dash only sets off stays physiologic.
+def test_a_dash_after_the_structure_keeps_it_physiologic(only):
+    assert only("Calcified falx - no mass effect.").physiologic
+
+
+# A patient's own children, grandchildren or twin are relatives ('Both of
+# her children have calcified basal ganglia on CT'), as a son or a daughter
+# is (guide §2 family); children in general, or the patient as a child, are
+# not.
+RELATIVES = [
+    "Both of her children have calcified basal ganglia on CT.",
+    "Her children have basal ganglia calcifications.",
+    "His twin has basal ganglia calcification as well.",
+    "Their offspring show brain calcifications on CT.",
+    "Her grandchildren have not been scanned; her child has dentate calcification.",
+]
+
+
+@pytest.mark.parametrize("text", RELATIVES)
+def test_own_children_are_relatives(findings_of, text):
+    assert findings_of(text)[-1].family
+
+
+NOT_RELATIVES = [
+    "Basal ganglia calcification, seen in children with this syndrome, on her CT.",
+    "As a child she had seizures; CT now shows basal ganglia calcification.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_RELATIVES)
+def test_children_in_general_are_no_relatives(findings_of, text):
+    assert not findings_of(text)[-1].family
+
+
+# A plan to repeat a study that follows a calcification the note has seen
+# ('Will repeat CT in 6 months to monitor the calcified lesion') asks
+# nothing about whether it is there; a study or score the plan names right
+# after its verb is still what it will look for (guide §2 hypothetical:
+# raised as a possibility to look for, not observed).
+MONITORED = [
+    "Will repeat CT in 6 months to monitor the calcified lesion in the left frontal lobe.",
+    "We will obtain an MRI next month to characterize the calcified left frontal lesion.",
+    "Will repeat head CT in one year for the calcified meningioma.",
+]
+
+
+@pytest.mark.parametrize("text", MONITORED)
+def test_a_seen_calcification_a_plan_follows_is_not_hypothetical(only, text):
+    assert not only(text).hypothetical
+
+
+LOOKED_FOR = [
+    "Will obtain coronary calcium score.",
+    "We will repeat the calcium score in five years.",
+    "Will obtain CT head to look for basal ganglia calcification.",
+    "Will order a noncontrast CT to evaluate for intracranial calcification.",
+]
+
+
+@pytest.mark.parametrize("text", LOOKED_FOR)
+def test_what_a_planned_test_looks_for_stays_hypothetical(only, text):
+    assert only(text).hypothetical
+
+
+# What a question or plan asks about another thing placed at a calcification
+# ('rule out seizure focus near the calcified granuloma', 'evaluate for
+# stenosis at the calcified plaque') leaves the calcification seen: it is
+# where the thing is looked for (guide §2 hypothetical: raised as a
+# possibility to look for, not observed), as a denial of such a thing leaves
+# it affirmed.
+ASKED_NEAR = [
+    "REASON FOR STUDY: rule out seizure focus near the calcified granuloma in the left occipital lobe.",
+    "Evaluate for stenosis at the calcified plaque of the left ICA.",
+    "MRI to evaluate for edema around the calcified cysticercus.",
+    "No edema near the calcified granuloma in the right frontal lobe.",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_NEAR)
+def test_a_thing_asked_about_near_a_calcification_leaves_it_seen(findings_of, text):
+    f = findings_of(text)[-1]
+    assert not f.hypothetical and not f.negated
+
+
+ASKED_ITSELF = [
+    "Evaluate for calcification in the basal ganglia.",
+    "Rule out hemorrhage or calcification in the left thalamus.",
+    "CT to look for calcification within the lesion.",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_ITSELF)
+def test_a_calcification_asked_about_stays_hypothetical(only, text):
+    assert only(text).hypothetical

@@ -119,10 +119,13 @@ def _names_lesion(rd: ReportDoc, span: Span) -> bool:
     normal, age-related calcification of the structure (corpora/GUIDE.md,
     physiologic)."""
     words = rd.lower[span.start : span.end]
-    if len(span) == 1:
+    if len(span) == 1 or _hyphen_after(rd, span):
         # an adjective mention names what its noun phrase ends in: the words
-        # after it up to the first that is not a word ("calcified dural lesion")
-        after = rd.lower[span.end : span.end + 3]
+        # after it up to the first that is not a word ("calcified dural
+        # lesion"), a hyphen inside a word passed over ("calcified
+        # dural-based lesion", "calcified falx-based lesion")
+        after = rd.lower[span.end : span.end + 5]
+        after = [w for k, w in enumerate(after) if not _inner_hyphen(rd, span.end + k)][:3]
         words = words + after[: next((k for k, w in enumerate(after) if not w.isalpha()), 3)]
     lesions = rd.lesion_nouns | rd.physiologic_site_lesions
     return (
@@ -130,6 +133,24 @@ def _names_lesion(rd: ReportDoc, span: Span) -> bool:
         or _placed_at_lesion(rd, span)
         or _said_of_lesion(rd, span, lesions)
     )
+
+
+def _inner_hyphen(rd: ReportDoc, i: int) -> bool:
+    """Is token `i` a hyphen written inside a word ('dural-based'), no space
+    on either side?"""
+    doc = rd.doc
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
+
+
+def _hyphen_after(rd: ReportDoc, span: Span) -> bool:
+    """Does a hyphen inside a word follow the mention ('Calcified falx' of
+    'Calcified falx-based lesion')? Its noun phrase goes on past it."""
+    return _inner_hyphen(rd, span.end)
 
 
 def _said_of_lesion(rd: ReportDoc, span: Span, lesions: frozenset[str]) -> bool:

@@ -493,7 +493,7 @@ _PREDICATE_WORDS = frozenset(
 
 # Words that put a thing at a place ('stenosis at the calcified segment'),
 # and those that go on with a list past one (`denies_a_noun_placed_at_it`).
-_PLACE_PREPOSITIONS = frozenset("at in within across inside".split())
+_PLACE_PREPOSITIONS = frozenset("at in within across inside near around".split())
 _LIST_GOES_ON = frozenset("or and nor , ;".split())
 
 
@@ -1155,6 +1155,23 @@ class _Clauses:
         calcification', 'within limits of calcification')."""
         if mod.rule.direction != "FORWARD" or mod.category != "NEGATED_EXISTENCE":
             return False
+        return self._noun_placed_at(target, mod)
+
+    def asks_a_noun_placed_at_it(self, target: Target, mod: Any) -> bool:
+        """Does a forward question or plan ask about another noun that a
+        place word puts at the target ('rule out seizure focus near the
+        calcified granuloma', 'evaluate for stenosis at the calcified
+        plaque')? The calcification is where the thing is looked for, and
+        is seen (guide §2 hypothetical: raised as a possibility to look for,
+        not observed); the same limits as `denies_a_noun_placed_at_it`."""
+        if mod.rule.direction != "FORWARD" or mod.category != "HYPOTHETICAL":
+            return False
+        return self._noun_placed_at(target, mod)
+
+    def _noun_placed_at(self, target: Target, mod: Any) -> bool:
+        """Does the modifier govern another noun that a place word after it
+        puts at the target, no finding before that place word, no list
+        going on past it and no 'of' ('no foci of calcification')?"""
         end = mod.modifier_span[1]
         if end >= target.start or target.start not in self.findings:
             return False  # a condition's denial is another matter
@@ -1396,6 +1413,7 @@ _CHECKS_OF = {
         _Clauses.plans_a_disease,
         _Clauses.finding_past_the_test,
         _Clauses.evaluates_a_state,
+        _Clauses.asks_a_noun_placed_at_it,
         _Clauses.describes_the_patient,
     ),
 }
@@ -1417,6 +1435,9 @@ _ASKS: dict[Any, Any] = {
     ),
     _Clauses.denies_a_noun_placed_at_it: lambda c, d, md: (
         c == "NEGATED_EXISTENCE" and d == _FORWARD
+    ),
+    _Clauses.asks_a_noun_placed_at_it: lambda c, d, md: (
+        c == "HYPOTHETICAL" and d == _FORWARD
     ),
     _Clauses.past_a_comma: lambda c, d, md: bool(md.get("same_phrase")),
     _Clauses.plans_a_disease: lambda c, d, md: bool(md.get("procedures_only")),
