@@ -242,3 +242,25 @@ DATED_SCORE = [
 def test_dated_score(finding_named, text, mention, score, negated):
     f = finding_named(text, mention)
     assert (f.agatston, f.negated) == (score, negated)
+
+
+# --- a plan's imperative naming a test still to do ('Obtain CAC score',
+# 'Check calcium score', 'Get CAC score') makes the score hypothetical, as
+# 'Order coronary calcium score' does (guide §2: hypothetical, raised as a
+# possibility to look for, not observed)
+
+PLAN_IMPERATIVE = [
+    ("Plan: Obtain CAC score. If CAC 0, defer statin.", "CAC score", True),
+    ("P: obtain coronary calcium score to risk stratify.", "coronary calcium score", True),
+    ("Plan: Check calcium score.", "calcium score", True),
+    ("P: Get CAC score.", "CAC score", True),
+    # guards: a score obtained states what it found
+    ("Obtained coronary calcium score last year: 120.", "coronary calcium score", False),
+    ("We got a calcium score of 240 in XXXX.", "calcium score", False),
+    ("Calcium score checked in XXXX: 85.", "Calcium score", False),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "hypothetical"), PLAN_IMPERATIVE)
+def test_plan_imperative_test(finding_named, text, mention, hypothetical):
+    assert finding_named(text, mention).hypothetical is hypothetical
