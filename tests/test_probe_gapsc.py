@@ -329,3 +329,37 @@ def test_the_access_site_is_the_access_lines_vessel(finding_with, text, word, si
 def test_radiotherapy_abbreviations_are_radiation_therapy(analyzer, text):
     names = [c.name for c in analyzer.analyze(text, "T").conditions]
     assert "radiation therapy" in names
+
+
+# More ways an IR note writes the access on the procedure line: a side the
+# access word follows in its clause, a route word before it, an access
+# label in brackets; the route's side counts only where it is the only side
+# written (guide §2 step 5). (text, its finding's side)
+ACCESS_WORDINGS: list[tuple[str, str]] = [
+    ("PROCEDURE: Left lower extremity angiogram, right femoral access. FINDINGS: "
+     "Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram via the right groin. FINDINGS: "
+     "Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram (access: right CFA). FINDINGS: "
+     "Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram. Right CFA access, up-and-over. "
+     "FINDINGS: Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram. Contralateral right CFA access. "
+     "FINDINGS: Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Right upper extremity angiogram, left radial approach. FINDINGS: "
+     "Calcified brachial artery.", "right"),
+    # guards: the access side alone, the same side twice, both sides studied
+    ("PROCEDURE: Right lower extremity angiogram via right femoral access. "
+     "FINDINGS: Calcified SFA.", "right"),
+    ("DIALYSIS ACCESS ULTRASOUND, LEFT ARM\nCalcified brachial artery.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram, left femoral antegrade access. "
+     "FINDINGS: Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Bilateral lower extremity angiogram, right femoral access. "
+     "FINDINGS: Calcified tibial arteries.", ""),
+]
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+@pytest.mark.parametrize(("text", "side"), ACCESS_WORDINGS)
+def test_the_access_routes_side_is_not_the_studys(only, text, side, end):
+    assert only(text + end).laterality == side
