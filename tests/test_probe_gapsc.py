@@ -135,6 +135,10 @@ def test_side_rt_stays_the_right_side(analyzer, finding_with, text, word, side):
         "s/p Rt TKA. Heterotopic ossification about the knee.",
         "Echo: RT to LT shunt across the PFO. Mitral annular calcification.",
         "Rt. coronary artery calcification.",
+        # a side after a mark after it: two sides compared, no treatment
+        "Heterotopic ossification about both hips with RT > LT.",
+        "Calcified plaque in both carotids, with RT/LT ratio 1.2.",
+        "Calcified granuloma, s/p RT / LT lobectomy.",
     ],
 )
 def test_side_rt_names_no_radiation(analyzer, text):

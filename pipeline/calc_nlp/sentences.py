@@ -475,10 +475,10 @@ class TherapyWords:
         after = words[nxt].lower() if nxt is not None else ""
         if after.isalpha() and after not in self.followers:
             return False  # 'RT BREAST', 's/p Rt TKA': the side of that place
-        if nxt is not None and after in self.followers:
+        if nxt is not None and (after in self.followers or not after.isalnum()):
             k = _next_on_line(words, nxt + 1)
             if k is not None and words[k].lower() in self.sides:
-                return False  # 'RT to LT shunt', 'RT and LT knees': two sides
+                return False  # 'RT to LT shunt', 'RT and LT', 'RT > LT': two sides
         if after in self.markers or (nxt is not None and self._dose(words, nxt)):
             return True
         return self._led(words, i)
