@@ -71,6 +71,8 @@ RT_RADIATION: list[str] = [
     "s/p chemo + RT for anal cancer. Coarse calcification in the perirectal fat.",
     "Patient received RT 60 Gy to the LUL mass. Now with calcification within "
     "the treated mass.",
+    "RT to mediastinum 1999. Coronary calcification.",
+    "RT to 60 Gy. Calcified node.",
     "Treatment: surgery followed by RT. Calcified granuloma.",
     "Pt with h/o RT for tonsil ca. Calcified carotid plaque.",
     "s/p rt to the mediastinum. calcified subcarinal lymph node.",
@@ -139,6 +141,9 @@ def test_side_rt_stays_the_right_side(analyzer, finding_with, text, word, side):
         "Heterotopic ossification about both hips with RT > LT.",
         "Calcified plaque in both carotids, with RT/LT ratio 1.2.",
         "Calcified granuloma, s/p RT / LT lobectomy.",
+        # a respiratory therapist's 'RT to ...'
+        "RT to wean O2 as tolerated. Calcified granuloma in the RUL.",
+        "Pt on BiPAP, RT to see. Coronary calcification.",
     ],
 )
 def test_side_rt_names_no_radiation(analyzer, text):

@@ -450,6 +450,8 @@ class TherapyWords:
     followers: frozenset[str] = frozenset()
     markers: frozenset[str] = frozenset()
     sides: frozenset[str] = frozenset()
+    aimed: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, word_lists: dict[str, list[str]]) -> TherapyWords:
@@ -464,6 +466,8 @@ class TherapyWords:
             get("therapy_abbreviation_followers"),
             get("therapy_abbreviation_markers"),
             get("therapy_abbreviation_sides"),
+            get("therapy_abbreviation_aimed_markers"),
+            get("therapy_abbreviation_targets"),
         )
 
     def names_therapy(self, words: list[str], i: int) -> bool:
@@ -479,9 +483,18 @@ class TherapyWords:
             k = _next_on_line(words, nxt + 1)
             if k is not None and words[k].lower() in self.sides:
                 return False  # 'RT to LT shunt', 'RT and LT', 'RT > LT': two sides
-        if after in self.markers or (nxt is not None and self._dose(words, nxt)):
-            return True
+        if nxt is not None and self._dose(words, nxt):
+            return True  # 'RT 50 Gy'
+        if after in self.markers and (after not in self.aimed or self._aimed(words, nxt)):
+            return True  # 'RT completed', 'RT to the mediastinum'
         return self._led(words, i)
+
+    def _aimed(self, words: list[str], j: int | None) -> bool:
+        """Does a target the treatment is aimed at follow the marker at j
+        ('RT to the mediastinum', 'RT to 60 Gy'), not a verb ('RT to wean',
+        a respiratory therapist's)?"""
+        k = _next_on_line(words, j + 1) if j is not None else None
+        return k is not None and (words[k][:1].isdigit() or words[k].lower() in self.targets)
 
     def _dose(self, words: list[str], j: int) -> bool:
         """Does a dose start at j ('50 Gy', '5040 cGy', '50Gy')?"""
