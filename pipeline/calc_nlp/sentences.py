@@ -490,11 +490,14 @@ class TherapyWords:
         return self._led(words, i)
 
     def _aimed(self, words: list[str], j: int | None) -> bool:
-        """Does a target the treatment is aimed at follow the marker at j
-        ('RT to the mediastinum', 'RT to 60 Gy'), not a verb ('RT to wean',
-        a respiratory therapist's)?"""
+        """Does a target, a number, a mark or the line's end follow the
+        marker at j ('RT to the mediastinum', 'RT to 60 Gy', 'RT completed
+        in 2018', 'RT completed.'), not a verb or its object ('RT to wean',
+        'RT completed nebulizer treatment': a respiratory therapist's)?"""
         k = _next_on_line(words, j + 1) if j is not None else None
-        return k is not None and (words[k][:1].isdigit() or words[k].lower() in self.targets)
+        if k is None:
+            return True  # 'Adjuvant RT completed' at the line's end
+        return not words[k][:1].isalpha() or words[k].lower() in self.targets
 
     def _dose(self, words: list[str], j: int) -> bool:
         """Does a dose start at j ('50 Gy', '5040 cGy', '50Gy')?"""
