@@ -73,6 +73,8 @@ RT_RADIATION: list[str] = [
     "the treated mass.",
     "RT to mediastinum 1999. Coronary calcification.",
     "RT to 60 Gy. Calcified node.",
+    "Prostate ca treated with RT. Prostatic calcifications.",
+    "Chemo with RT. Calcified node.",
     "Left breast ca. RT completed in 2019. Calcifications in the left breast.",
     "RT completed.\nCalcifications in the left breast.",
     "Treatment: surgery followed by RT. Calcified granuloma.",
@@ -147,6 +149,8 @@ def test_side_rt_stays_the_right_side(analyzer, finding_with, text, word, side):
         "RT to wean O2 as tolerated. Calcified granuloma in the RUL.",
         "Pt on BiPAP, RT to see. Coronary calcification.",
         "RT completed nebulizer treatment. Calcified granuloma in the RUL.",
+        "Discussed with RT. Calcified granuloma in the RUL.",
+        "Seen by RT. Coronary calcification.",
     ],
 )
 def test_side_rt_names_no_radiation(analyzer, text):

@@ -426,8 +426,10 @@ def sentence_ends(firsts: list[int]) -> dict[int, int]:
 
 
 # A joiner between a treatment and 'RT' ('chemo-RT', 'chemo/RT', 'surgery and
-# RT'): the word before it leads the abbreviation as one right before it does.
-_TREATMENT_JOINERS = frozenset({"-", "/", "+", "&", ",", "and", "then"})
+# RT', 'treated with RT', 'followed by RT'): the word before it leads the
+# abbreviation as one right before it does; alone it leads nothing ('discussed
+# with RT', 'seen by RT': a respiratory therapist).
+_TREATMENT_JOINERS = frozenset({"-", "/", "+", "&", ",", "and", "then", "with", "by"})
 
 
 @dataclass(frozen=True)
