@@ -71,6 +71,12 @@ RT_RADIATION: list[str] = [
     "s/p chemo + RT for anal cancer. Coarse calcification in the perirectal fat.",
     "Patient received RT 60 Gy to the LUL mass. Now with calcification within "
     "the treated mass.",
+    "RT to mediastinum 1999. Coronary calcification.",
+    "RT to 60 Gy. Calcified node.",
+    "Prostate ca treated with RT. Prostatic calcifications.",
+    "Chemo with RT. Calcified node.",
+    "Left breast ca. RT completed in 2019. Calcifications in the left breast.",
+    "RT completed.\nCalcifications in the left breast.",
     "Treatment: surgery followed by RT. Calcified granuloma.",
     "Pt with h/o RT for tonsil ca. Calcified carotid plaque.",
     "s/p rt to the mediastinum. calcified subcarinal lymph node.",
@@ -135,6 +141,16 @@ def test_side_rt_stays_the_right_side(analyzer, finding_with, text, word, side):
         "s/p Rt TKA. Heterotopic ossification about the knee.",
         "Echo: RT to LT shunt across the PFO. Mitral annular calcification.",
         "Rt. coronary artery calcification.",
+        # a side after a mark after it: two sides compared, no treatment
+        "Heterotopic ossification about both hips with RT > LT.",
+        "Calcified plaque in both carotids, with RT/LT ratio 1.2.",
+        "Calcified granuloma, s/p RT / LT lobectomy.",
+        # a respiratory therapist's 'RT to ...'
+        "RT to wean O2 as tolerated. Calcified granuloma in the RUL.",
+        "Pt on BiPAP, RT to see. Coronary calcification.",
+        "RT completed nebulizer treatment. Calcified granuloma in the RUL.",
+        "Discussed with RT. Calcified granuloma in the RUL.",
+        "Seen by RT. Coronary calcification.",
     ],
 )
 def test_side_rt_names_no_radiation(analyzer, text):
@@ -329,3 +345,37 @@ def test_the_access_site_is_the_access_lines_vessel(finding_with, text, word, si
 def test_radiotherapy_abbreviations_are_radiation_therapy(analyzer, text):
     names = [c.name for c in analyzer.analyze(text, "T").conditions]
     assert "radiation therapy" in names
+
+
+# More ways an IR note writes the access on the procedure line: a side the
+# access word follows in its clause, a route word before it, an access
+# label in brackets; the route's side counts only where it is the only side
+# written (guide §2 step 5). (text, its finding's side)
+ACCESS_WORDINGS: list[tuple[str, str]] = [
+    ("PROCEDURE: Left lower extremity angiogram, right femoral access. FINDINGS: "
+     "Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram via the right groin. FINDINGS: "
+     "Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram (access: right CFA). FINDINGS: "
+     "Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram. Right CFA access, up-and-over. "
+     "FINDINGS: Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram. Contralateral right CFA access. "
+     "FINDINGS: Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Right upper extremity angiogram, left radial approach. FINDINGS: "
+     "Calcified brachial artery.", "right"),
+    # guards: the access side alone, the same side twice, both sides studied
+    ("PROCEDURE: Right lower extremity angiogram via right femoral access. "
+     "FINDINGS: Calcified SFA.", "right"),
+    ("DIALYSIS ACCESS ULTRASOUND, LEFT ARM\nCalcified brachial artery.", "left"),
+    ("PROCEDURE: Left lower extremity angiogram, left femoral antegrade access. "
+     "FINDINGS: Calcified tibial arteries.", "left"),
+    ("PROCEDURE: Bilateral lower extremity angiogram, right femoral access. "
+     "FINDINGS: Calcified tibial arteries.", ""),
+]
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+@pytest.mark.parametrize(("text", "side"), ACCESS_WORDINGS)
+def test_the_access_routes_side_is_not_the_studys(only, text, side, end):
+    assert only(text + end).laterality == side

@@ -426,8 +426,10 @@ def sentence_ends(firsts: list[int]) -> dict[int, int]:
 
 
 # A joiner between a treatment and 'RT' ('chemo-RT', 'chemo/RT', 'surgery and
-# RT'): the word before it leads the abbreviation as one right before it does.
-_TREATMENT_JOINERS = frozenset({"-", "/", "+", "&", ",", "and", "then"})
+# RT', 'treated with RT', 'followed by RT'): the word before it leads the
+# abbreviation as one right before it does; alone it leads nothing ('discussed
+# with RT', 'seen by RT': a respiratory therapist).
+_TREATMENT_JOINERS = frozenset({"-", "/", "+", "&", ",", "and", "then", "with", "by"})
 
 
 @dataclass(frozen=True)
@@ -450,6 +452,8 @@ class TherapyWords:
     followers: frozenset[str] = frozenset()
     markers: frozenset[str] = frozenset()
     sides: frozenset[str] = frozenset()
+    aimed: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, word_lists: dict[str, list[str]]) -> TherapyWords:
@@ -464,6 +468,8 @@ class TherapyWords:
             get("therapy_abbreviation_followers"),
             get("therapy_abbreviation_markers"),
             get("therapy_abbreviation_sides"),
+            get("therapy_abbreviation_aimed_markers"),
+            get("therapy_abbreviation_targets"),
         )
 
     def names_therapy(self, words: list[str], i: int) -> bool:
@@ -475,13 +481,25 @@ class TherapyWords:
         after = words[nxt].lower() if nxt is not None else ""
         if after.isalpha() and after not in self.followers:
             return False  # 'RT BREAST', 's/p Rt TKA': the side of that place
-        if nxt is not None and after in self.followers:
+        if nxt is not None and (after in self.followers or not after.isalnum()):
             k = _next_on_line(words, nxt + 1)
             if k is not None and words[k].lower() in self.sides:
-                return False  # 'RT to LT shunt', 'RT and LT knees': two sides
-        if after in self.markers or (nxt is not None and self._dose(words, nxt)):
-            return True
+                return False  # 'RT to LT shunt', 'RT and LT', 'RT > LT': two sides
+        if nxt is not None and self._dose(words, nxt):
+            return True  # 'RT 50 Gy'
+        if after in self.markers and (after not in self.aimed or self._aimed(words, nxt)):
+            return True  # 'RT completed', 'RT to the mediastinum'
         return self._led(words, i)
+
+    def _aimed(self, words: list[str], j: int | None) -> bool:
+        """Does a target, a number, a mark or the line's end follow the
+        marker at j ('RT to the mediastinum', 'RT to 60 Gy', 'RT completed
+        in 2018', 'RT completed.'), not a verb or its object ('RT to wean',
+        'RT completed nebulizer treatment': a respiratory therapist's)?"""
+        k = _next_on_line(words, j + 1) if j is not None else None
+        if k is None:
+            return True  # 'Adjuvant RT completed' at the line's end
+        return not words[k][:1].isalpha() or words[k].lower() in self.targets
 
     def _dose(self, words: list[str], j: int) -> bool:
         """Does a dose start at j ('50 Gy', '5040 cGy', '50Gy')?"""

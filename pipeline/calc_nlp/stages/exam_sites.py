@@ -168,7 +168,7 @@ def side_from_exam(
     side = _side_of_exam_words(kit, rd, exam, line, at, operation)
     if (
         side
-        or _written_sides(kit, rd, *line, _access_sides(kit, rd, *line))
+        or _study_sides(kit, rd, *line)
         or not 0 < title[1] <= line[0]
     ):
         return side
@@ -269,7 +269,7 @@ def _side_of_exam_words(
         return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
     if not operation and not lo <= at < hi and _names_operation(kit, rd, lo, hi):
         return ""  # 'PROCEDURE: Left knee arthroscopy': an operation, no study
-    sides = _written_sides(kit, rd, lo, hi, _access_sides(kit, rd, lo, hi))
+    sides = _study_sides(kit, rd, lo, hi)
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
 
 
@@ -286,6 +286,17 @@ def _written_sides(
     }
 
 
+def _study_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> set[str]:
+    """The sides tokens lo to hi write for the part studied: less those of
+    the access route (`_access_sides`) where another side is written; where
+    the route's side is the only one ('PROCEDURE: Right femoral access site
+    angiogram'), all of them."""
+    skip = _access_sides(kit, rd, lo, hi)
+    return (_written_sides(kit, rd, lo, hi, skip) if skip else set()) or _written_sides(
+        kit, rd, lo, hi
+    )
+
+
 # How many tokens an access phrase's lead may stand before its access word
 # ('via a right common femoral approach').
 ACCESS_REACH = 7
@@ -295,6 +306,11 @@ ACCESS_LABEL_WORDS = 3
 # The marks that end an access label ('ACCESS:', 'Access -'); not a title
 # that names a dialysis access ('DIALYSIS ACCESS ULTRASOUND, LEFT ARM').
 _ACCESS_MARKS = frozenset({":", "-", "\u2013"})
+# Articles read past between a route word and its side ('via the right groin').
+_ACCESS_ARTICLES = frozenset({"the", "a", "an"})
+# Marks that end the clause a side and its access word share ('Left leg
+# angiogram, right femoral access' keeps 'Left' apart from 'access').
+_CLAUSE_ENDS = frozenset({",", ";", ".", ":", "(", ")"})
 
 
 def opens_access_label(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> bool:
@@ -315,35 +331,51 @@ def opens_access_label(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> bool:
 def _access_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> frozenset[int]:
     """The starts of the side words of tokens lo to hi that name where a
     catheter went in, not the part studied (guide §2 step 5: the one-sided
-    study gives the side): those of a sentence an access word opens
-    ('PROCEDURE: Left lower extremity angiogram. ACCESS: Right CFA,
-    up-and-over.', 'Access via the right CFA.': an access word then a label's
-    mark or an access lead), and those between an
-    access lead and an access word ('angiogram of the left leg via right
-    femoral access', 'from a right femoral approach'); mentions.json
-    `access_words`, `access_leads`."""
+    study gives the side); mentions.json `access_words`, `access_leads`,
+    `access_routes`. Those of a sentence an access label opens ('PROCEDURE:
+    Left lower extremity angiogram. ACCESS: Right CFA, up-and-over.',
+    'Access via the right CFA.'), those a label's mark or lead puts after an
+    access word ('(access: right CFA)'), those an access word follows in
+    their clause ('right femoral access', 'Contralateral right CFA access',
+    'through a right femoral approach'), and those a route word leads ('via
+    the right groin', 'via R CFA'). Read only where the words hold a side
+    that is none of them (`_study_sides`)."""
     access = kit.word_sets.get("access_words", frozenset())
+    routes = kit.word_sets.get("access_routes", frozenset())
     lower = rd.lower
-    if not any(w in access for w in lower[lo:hi]):
+    if not any(w in access or w in routes for w in lower[lo:hi]):
         return frozenset()  # most exam lines name no access
     leads = kit.word_sets.get("access_leads", frozenset())
-    first = rd.layout.sent_first
+    ends = _ACCESS_MARKS | leads
+    first, blank, stops = rd.layout.sent_first, rd.layout.blank, set(rd.layout.stops)
+    sided = {x.start for x in rd.matches.lats}
     out = set()
     for x in rd.matches.lats:
         if not lo <= x.start < hi:
             continue
-        if opens_access_label(kit, rd, first[x.start], x.start):
+        s0 = first[x.start]
+        if opens_access_label(kit, rd, s0, x.start):
             out.add(x.start)  # 'ACCESS: Right CFA', 'Access via the right CFA'
             continue
-        before = range(max(first[x.start], x.start - ACCESS_REACH), x.start)
-        lead = next((i for i in reversed(before) if lower[i] in leads), None)
-        if lead is None:
+        back = [i for i in range(max(s0, x.start - ACCESS_REACH), x.start) if not blank[i]]
+        near = [i for i in back if lower[i] not in _ACCESS_ARTICLES]
+        if near and lower[near[-1]] in routes:
+            out.add(x.start)  # 'via the right groin', 'via R CFA'
             continue
-        after = range(x.end, min(hi, lead + ACCESS_REACH + 1))
-        if any(lower[i] in access for i in after) and not any(
-            i in rd.layout.stops for i in range(lead, x.start)
+        if any(
+            lower[i] in access and lower[j] in ends
+            for i, j in zip(back[-ACCESS_LABEL_WORDS:], back[-ACCESS_LABEL_WORDS + 1 :] + [x.start], strict=False)
         ):
-            out.add(x.start)  # 'via right femoral access'
+            out.add(x.start)  # '(access: right CFA)'
+            continue
+        for i in range(x.end, min(hi, x.end + ACCESS_REACH)):
+            if i in stops or i in sided or first[i] != s0:
+                break  # 'the left leg via right femoral access': the right's
+            if lower[i] in _CLAUSE_ENDS or lower[i] in leads or lower[i] in routes:
+                break
+            if lower[i] in access:
+                out.add(x.start)  # 'right femoral access', 'right CFA approach'
+                break
     return frozenset(out)
 
 
