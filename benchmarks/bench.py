@@ -1,7 +1,6 @@
 """`make bench`: throughput, start-up, stage costs and memory, against floors.
 
-Run as a script (`python benchmarks/bench.py`) with calc-nlp installed (its
-bytecode written first, as a wheel install does: `compile_package`): it is
+Run as a script (`python benchmarks/bench.py`) with calc-nlp installed: it is
 not part of the shipped package. A benchmark, not a test: nothing here
 asserts; `--readme` writes the table into the README.
 
@@ -232,25 +231,10 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
 
 
-def compile_package() -> None:
-    """Write calc-nlp's bytecode before anything is timed, as installing it
-    from a wheel does: a module changed since its last run is otherwise
-    compiled again by every run when the environment sets
-    PYTHONDONTWRITEBYTECODE (some tenths of a second of each start-up after
-    a change to the stages)."""
-    import compileall
-    import importlib.util
-
-    spec = importlib.util.find_spec("calc_nlp")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        compileall.compile_dir(folder, quiet=1)
-
-
 def main(argv: list[str] | None = None) -> None:
     args = _args(argv)
     base = Path(args.dir)
     base.mkdir(parents=True, exist_ok=True)
-    compile_package()
     extra = extra_measures(base, args.long_report_mb, args.rss_rows)
     result: dict[str, Any] = {}
     if not args.only_extra:
