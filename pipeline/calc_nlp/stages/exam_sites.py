@@ -321,10 +321,23 @@ def opens_access_label(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> bool:
     access = kit.word_sets.get("access_words", frozenset())
     ends = _ACCESS_MARKS | kit.word_sets.get("access_leads", frozenset())
     lower, blank = rd.lower, rd.layout.blank
-    opening = [i for i in range(lo, min(hi, len(lower))) if not blank[i]]
+    opening: list[int] = []
+    for i in range(lo, min(hi, len(lower))):
+        if not blank[i]:
+            opening.append(i)
+            if len(opening) > ACCESS_LABEL_WORDS:
+                break  # the label's words and the mark after them
+    return _access_then_mark(lower, opening, access, ends)
+
+
+def _access_then_mark(
+    lower: list[str], tokens: list[int], access: frozenset[str], ends: frozenset[str]
+) -> bool:
+    """Is one of the first ACCESS_LABEL_WORDS of `tokens` an access word
+    that the next of them, a label's mark or an access lead, follows?"""
     return any(
         lower[i] in access and lower[j] in ends
-        for i, j in zip(opening[:ACCESS_LABEL_WORDS], opening[1:], strict=False)
+        for i, j in zip(tokens[:ACCESS_LABEL_WORDS], tokens[1:], strict=False)
     )
 
 
@@ -362,10 +375,7 @@ def _access_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> frozenset[in
         if near and lower[near[-1]] in routes:
             out.add(x.start)  # 'via the right groin', 'via R CFA'
             continue
-        if any(
-            lower[i] in access and lower[j] in ends
-            for i, j in zip(back[-ACCESS_LABEL_WORDS:], back[-ACCESS_LABEL_WORDS + 1 :] + [x.start], strict=False)
-        ):
+        if _access_then_mark(lower, [*back[-ACCESS_LABEL_WORDS:], x.start], access, ends):
             out.add(x.start)  # '(access: right CFA)'
             continue
         for i in range(x.end, min(hi, x.end + ACCESS_REACH)):
