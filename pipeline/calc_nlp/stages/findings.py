@@ -119,7 +119,9 @@ def _names_lesion(rd: ReportDoc, span: Span) -> bool:
     normal, age-related calcification of the structure (corpora/GUIDE.md,
     physiologic)."""
     words = rd.lower[span.start : span.end]
-    if len(span) == 1 or _hyphen_after(rd, span):
+    # a hyphen inside a word after it ('Calcified falx' of 'Calcified
+    # falx-based lesion'): its noun phrase goes on past it
+    if len(span) == 1 or _inner_hyphen(rd, span.end):
         # an adjective mention names what its noun phrase ends in: the words
         # after it up to the first that is not a word ("calcified dural
         # lesion"), a hyphen inside a word passed over ("calcified
@@ -145,12 +147,6 @@ def _inner_hyphen(rd: ReportDoc, i: int) -> bool:
         and not doc[i - 1].whitespace_
         and not doc[i].whitespace_
     )
-
-
-def _hyphen_after(rd: ReportDoc, span: Span) -> bool:
-    """Does a hyphen inside a word follow the mention ('Calcified falx' of
-    'Calcified falx-based lesion')? Its noun phrase goes on past it."""
-    return _inner_hyphen(rd, span.end)
 
 
 def _said_of_lesion(rd: ReportDoc, span: Span, lesions: frozenset[str]) -> bool:
